@@ -1,0 +1,171 @@
+//! # Seoul city chain primitives
+//!
+//! The types and traits that the runtime and every city-service pallet share, defined once:
+//! account and balance types, organization ids, the roles an organization may hold, and
+//! [`OrganizationRegistry`], the one question every service pallet asks: "may this account
+//! act as this role?".
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_runtime::{
+	traits::{IdentifyAccount, Verify},
+	MultiSignature,
+};
+
+/// The signature type of extrinsics.
+pub type Signature = MultiSignature;
+/// An account: the public key behind a [`Signature`].
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// Amounts of the native S-coin (0 decimals: one unit is one won of city mileage) and of assets.
+pub type Balance = u128;
+/// A block number.
+pub type BlockNumber = u32;
+/// The transaction counter of an account.
+pub type Nonce = u32;
+/// Block and trie hashes.
+pub type Hash = sp_core::H256;
+/// A registered organization's id, assigned in sequence by the registry.
+pub type OrganizationId = u32;
+
+/// What an organization may do on the chain. A service pallet asks the registry whether an
+/// account acts for an organization holding the role the call needs.
+///
+/// New roles are appended at the end: the SCALE index of a variant is its on-chain encoding.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub enum Role {
+	/// Registers residents and issues, suspends and reissues citizen cards.
+	Registrar,
+	/// Operates city or district facilities and sets their eligibility rules.
+	FacilityOperator,
+	/// Rewards citizens with S-coin within a budget the city gives.
+	RewardIssuer,
+	/// A ZeroPay merchant that citizens may pay in S-coin.
+	Merchant,
+	/// Tops up transit cards against S-coin.
+	TransitOperator,
+	/// Collects local taxes payable in S-coin.
+	TaxCollector,
+	/// Converts S-coin into another mileage or points programme.
+	Converter,
+	/// Issues and redeems the KRW deposit token.
+	Bank,
+	/// Defines credential types and issues credentials.
+	CredentialIssuer,
+	/// Offers labour contracts and pays wages.
+	Employer,
+	/// Records social-insurance registrations and vehicle accidents.
+	Insurer,
+	/// Oversees labour contracts and arrears.
+	LaborAgency,
+	/// Keeps the vehicle registry.
+	VehicleRegistry,
+	/// Records used-car title transfers.
+	CarDealer,
+	/// Reports vehicle inspections and odometer readings.
+	VehicleInspector,
+	/// Reports repairs and odometer readings.
+	RepairShop,
+	/// Runs EV subsidy programmes.
+	SubsidyAgency,
+	/// Operates EV chargers and reports battery records.
+	ChargerOperator,
+	/// Registers solar meters and reports metered surplus.
+	MeterOperator,
+	/// Opens donation campaigns.
+	Charity,
+	/// Manages private trust funds.
+	TrustCompany,
+	/// Evaluates trust funds.
+	Evaluator,
+	/// Opens polls.
+	PollOrganizer,
+	/// Anchors health records.
+	Hospital,
+}
+
+/// What kind of body an organization is. Informational: permissions come from roles.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub enum OrganizationKind {
+	/// A bureau of the Seoul Metropolitan Government.
+	CityBureau,
+	/// One of the 25 autonomous districts (gu).
+	District,
+	/// A public agency or corporation.
+	Agency,
+	/// A bank.
+	Bank,
+	/// An insurer.
+	Insurer,
+	/// A business: merchant, employer, dealer, repair shop, operator.
+	Business,
+	/// A charity.
+	Charity,
+	/// A trust company.
+	TrustCompany,
+	/// A hospital.
+	Hospital,
+	/// Anything else.
+	Other,
+}
+
+/// The registry's answer to "may this account act as this role?", for service pallets.
+///
+/// Service pallets take an implementation in their `Config` and never read the registry's
+/// storage, so each can be tested with a mock.
+pub trait OrganizationRegistry<AccountId> {
+	/// The organization `who` is a member of, if any, whatever its status.
+	fn organization_of(who: &AccountId) -> Option<OrganizationId>;
+
+	/// Whether organization `org` exists, is active (not suspended) and holds `role`.
+	fn has_role(org: OrganizationId, role: Role) -> bool;
+
+	/// The organization for which `who` may act as `role`: `Some` when `who` is a member of an
+	/// active organization holding `role`.
+	fn acting_as(who: &AccountId, role: Role) -> Option<OrganizationId> {
+		Self::organization_of(who).filter(|org| Self::has_role(*org, role))
+	}
+
+	/// Whether `who` may act as `role` for organization `org`.
+	fn can_act_for(who: &AccountId, org: OrganizationId, role: Role) -> bool {
+		Self::acting_as(who, role) == Some(org)
+	}
+
+	/// Whether `who` is a member of any organization, active or suspended. The network's account
+	/// permissioning admits such accounts.
+	fn is_member(who: &AccountId) -> bool {
+		Self::organization_of(who).is_some()
+	}
+
+	/// Registers an active organization holding `role` with `who` as its admin and member, for
+	/// other pallets' benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_for_benchmark(who: &AccountId, role: Role) -> OrganizationId;
+}

@@ -1,0 +1,49 @@
+//! Aura authoring, GRANDPA finality and the sessions that rotate their authorities.
+
+use frame_support::traits::{ConstBool, ConstU32, ConstU64};
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_runtime::{traits::OpaqueKeys, ConvertInto};
+
+use crate::{AccountId, Balances, Runtime, RuntimeEvent, SessionKeys, SESSION_PERIOD};
+
+/// The most validators the network can have.
+pub type MaxAuthorities = ConstU32<32>;
+
+impl pallet_aura::Config for Runtime {
+	type AuthorityId = AuraId;
+	type DisabledValidators = ();
+	type MaxAuthorities = MaxAuthorities;
+	type AllowMultipleBlocksPerSlot = ConstBool<false>;
+	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
+}
+
+impl pallet_grandpa::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type MaxAuthorities = MaxAuthorities;
+	type MaxNominators = ConstU32<0>;
+	type MaxSetIdSessionEntries = ConstU64<0>;
+	// No equivocation reports: the validators are known organizations, answerable off chain.
+	type KeyOwnerProof = sp_core::Void;
+	type EquivocationReportSystem = ();
+}
+
+type Period = ConstU32<SESSION_PERIOD>;
+type Offset = ConstU32<0>;
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = ConvertInto;
+	type ShouldEndSession = pallet_session::PeriodicSessions<Period, Offset>;
+	type NextSessionRotation = pallet_session::PeriodicSessions<Period, Offset>;
+	/// The genesis validators, until the validator-set pallet manages the set.
+	type SessionManager = ();
+	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = SessionKeys;
+	type DisablingStrategy = ();
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	/// Operators set their session keys with a zero balance.
+	type KeyDeposit = frame_support::traits::ConstU128<0>;
+}

@@ -1,0 +1,11 @@
+//! The configuration of every pallet in the runtime, one file per area.
+
+mod accounts;
+mod consensus;
+mod governance;
+mod monetary;
+mod registry;
+mod system;
+
+pub use accounts::ProxyType;
+pub use system::{RuntimeBlockLength, RuntimeBlockWeights, NORMAL_DISPATCH_RATIO};

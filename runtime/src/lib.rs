@@ -1,0 +1,206 @@
+//! # Seoul city chain runtime
+//!
+//! One runtime for the city's authority network: Aura authoring and GRANDPA finality over
+//! 2-second blocks, the native S-coin in `Balances` with fees set to zero, and one pallet per
+//! city service. The pallets' configuration lives in [`configs`], one file per area; the
+//! runtime APIs in [`apis`]; the genesis presets in [`genesis_config_presets`].
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime!` does a lot of recursion and requires us to increase the limit.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod configs;
+pub mod genesis_config_presets;
+
+extern crate alloc;
+
+use alloc::borrow::Cow;
+use sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256};
+#[cfg(feature = "std")]
+use sp_version::NativeVersion;
+use sp_version::RuntimeVersion;
+
+pub use frame_system::Call as SystemCall;
+pub use pallet_balances::Call as BalancesCall;
+pub use pallet_timestamp::Call as TimestampCall;
+pub use seoul_primitives::{AccountId, Balance, BlockNumber, Hash, Nonce, Signature};
+#[cfg(any(feature = "std", test))]
+pub use sp_runtime::BuildStorage;
+
+/// Opaque types: what the node needs to know of the runtime's types without depending on its
+/// calls and events.
+pub mod opaque {
+	use super::*;
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Opaque block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
+}
+
+impl_opaque_keys! {
+	/// The keys a validator sets through `Session::set_keys`: Aura for authoring, GRANDPA for
+	/// finality.
+	pub struct SessionKeys {
+		pub aura: Aura,
+		pub grandpa: Grandpa,
+	}
+}
+
+/// The runtime's version. Bump `spec_version` with every change of runtime logic, and
+/// `transaction_version` whenever the encoding of calls or transaction extensions changes.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: Cow::Borrowed("seoul-city-chain"),
+	impl_name: Cow::Borrowed("seoul-city-chain"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// Block time, fixed from genesis: Aura's slot cannot change on a running chain, and every
+/// period counted in blocks derives from it.
+pub const MILLISECS_PER_BLOCK: u64 = 2000;
+/// Aura's slot duration: one block per slot.
+pub const SLOT_DURATION: u64 = MILLISECS_PER_BLOCK;
+
+/// Blocks per minute, hour and day, derived from [`MILLISECS_PER_BLOCK`].
+pub const MINUTES: BlockNumber = 60_000 / (MILLISECS_PER_BLOCK as BlockNumber);
+pub const HOURS: BlockNumber = MINUTES * 60;
+pub const DAYS: BlockNumber = HOURS * 24;
+
+/// Blocks per session: validator-set changes take effect one to two sessions after they are
+/// made, so sessions are kept short (20 seconds).
+pub const SESSION_PERIOD: BlockNumber = 10;
+
+/// Block hashes kept for mortal transactions: one day.
+pub const BLOCK_HASH_COUNT: BlockNumber = DAYS;
+
+/// One S-coin. The chain has 0 decimals: one unit is one won of city mileage.
+pub const SCOIN: Balance = 1;
+/// The token symbol and decimals that chain specs and the metadata hash announce.
+pub const TOKEN_SYMBOL: &str = "SCOIN";
+pub const TOKEN_DECIMALS: u8 = 0;
+/// The smallest balance an account may hold without a provider reference from an admission.
+pub const EXISTENTIAL_DEPOSIT: Balance = SCOIN;
+/// The SS58 address format of the chain: 42, the generic Substrate format, until the city
+/// registers its own.
+pub const SS58_PREFIX: u16 = 42;
+
+/// The version information used to identify this runtime when compiled natively.
+#[cfg(feature = "std")]
+pub fn native_version() -> NativeVersion {
+	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
+}
+
+/// The address format for describing accounts.
+pub type Address = sp_runtime::MultiAddress<AccountId, ()>;
+/// Block header type.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// Block type.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+/// A block with its justifications.
+pub type SignedBlock = generic::SignedBlock<Block>;
+/// A block identifier.
+pub type BlockId = generic::BlockId<Block>;
+
+/// The transaction extensions, checked in this order. Every one has empty explicit and
+/// implicit data but for the standard ones, so polkadot-js signs without custom setup.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// Unchecked extrinsic type as expected by this runtime.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// The payload being signed in transactions.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Storage migrations of the next runtime upgrade.
+type Migrations = ();
+
+/// Executive: handles dispatch to the various pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+// Pallet indices are part of the encoding of calls and events: never renumber them.
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	// Consensus. Session comes before Aura and Grandpa: it initializes their authorities from
+	// `session.keys` at genesis.
+	#[runtime::pallet_index(10)]
+	pub type Session = pallet_session;
+	#[runtime::pallet_index(11)]
+	pub type Aura = pallet_aura;
+	#[runtime::pallet_index(12)]
+	pub type Grandpa = pallet_grandpa;
+
+	// Money.
+	#[runtime::pallet_index(20)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(21)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	// Accounts acting together or for others.
+	#[runtime::pallet_index(30)]
+	pub type Utility = pallet_utility;
+	#[runtime::pallet_index(31)]
+	pub type Multisig = pallet_multisig;
+	#[runtime::pallet_index(32)]
+	pub type Proxy = pallet_proxy;
+
+	// Governance. Sudo has a key on the dev chain only.
+	#[runtime::pallet_index(40)]
+	pub type Sudo = pallet_sudo;
+
+	// City services.
+	#[runtime::pallet_index(50)]
+	pub type Registry = pallet_registry;
+}
