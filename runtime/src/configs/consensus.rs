@@ -2,7 +2,7 @@
 
 use frame_support::traits::{ConstBool, ConstU32, ConstU64};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_runtime::{traits::OpaqueKeys, ConvertInto};
+use sp_runtime::traits::{ConvertInto, OpaqueKeys};
 
 use crate::{AccountId, Balances, Runtime, RuntimeEvent, SessionKeys, SESSION_PERIOD};
 
