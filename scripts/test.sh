@@ -14,6 +14,16 @@ build_node
 log "Rust tests (cargo test --release --workspace)"
 (cd "$ROOT" && cargo test --release --locked --workspace)
 
+# Each pallet's benchmarks, run once as tests (`impl_benchmark_test_suite!`), so that a
+# benchmark that no longer runs fails here rather than at the next weight generation.
+for dir in "$ROOT"/pallets/*/; do
+	[ -f "$dir/src/benchmarking.rs" ] || continue
+	pallet="pallet-$(basename "$dir")"
+	log "benchmarks of $pallet as tests"
+	(cd "$ROOT" && SKIP_WASM_BUILD=1 cargo test --release --locked -p "$pallet" \
+		--features runtime-benchmarks -- benchmarks)
+done
+
 log "end-to-end suite (tests/e2e, against $NODE_BIN)"
 (cd "$ROOT/tests/e2e" && SEOUL_NODE="$NODE_BIN" npm test)
 

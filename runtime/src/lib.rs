@@ -20,10 +20,8 @@ pub mod genesis_config_presets;
 
 extern crate alloc;
 
-use alloc::borrow::Cow;
+use alloc::{borrow::Cow, vec::Vec};
 use sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256};
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::RuntimeVersion;
 
 pub use frame_system::Call as SystemCall;
@@ -98,12 +96,6 @@ pub const EXISTENTIAL_DEPOSIT: Balance = SCOIN;
 /// The SS58 address format of the chain: 42, the generic Substrate format, until the city
 /// registers its own.
 pub const SS58_PREFIX: u16 = 42;
-
-/// The version information used to identify this runtime when compiled natively.
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
 
 /// The address format for describing accounts.
 pub type Address = sp_runtime::MultiAddress<AccountId, ()>;

@@ -65,7 +65,8 @@ pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
 use frame_support::{
-	dispatch::DispatchResult, ensure, pallet_prelude::DispatchError, BoundedBTreeSet, BoundedVec,
+	dispatch::DispatchResult, ensure, pallet_prelude::DispatchError, traits::Get, BoundedBTreeSet,
+	BoundedVec,
 };
 use seoul_primitives::{OrganizationId, OrganizationKind, OrganizationRegistry, Role};
 use sp_runtime::traits::StaticLookup;

@@ -6,7 +6,6 @@ use super::governance::CityOrigin;
 use crate::Runtime;
 
 impl pallet_registry::Config for Runtime {
-	type RuntimeEvent = crate::RuntimeEvent;
 	type CityOrigin = CityOrigin;
 	type MaxNameLength = ConstU32<64>;
 	type MaxRoles = ConstU32<16>;

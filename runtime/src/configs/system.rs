@@ -1,7 +1,9 @@
 //! `frame_system` and `pallet_timestamp`: block limits, account data, time.
 
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_MILLIS},
 		Weight,
@@ -12,8 +14,9 @@ use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Hash, Nonce, Runtime, BLOCK_HASH_COUNT,
-	MILLISECS_PER_BLOCK, SLOT_DURATION, SS58_PREFIX, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime, RuntimeCall,
+	RuntimeEvent, RuntimeOrigin, RuntimeTask, BLOCK_HASH_COUNT, MILLISECS_PER_BLOCK, SLOT_DURATION,
+	SS58_PREFIX, VERSION,
 };
 
 /// The share of a block's weight and length that normal (non-operational) extrinsics may use.
@@ -34,8 +37,12 @@ parameter_types! {
 		Weight::from_parts(MAXIMUM_BLOCK_REF_TIME, u64::MAX),
 		NORMAL_DISPATCH_RATIO,
 	);
-	pub RuntimeBlockLength: BlockLength =
-		BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(5 * 1024 * 1024)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| {
+			*max = NORMAL_DISPATCH_RATIO * *max
+		})
+		.build();
 }
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
