@@ -46,6 +46,7 @@ for name in "${pallets[@]}"; do
 		--repeat "$REPEAT" \
 		--heap-pages 4096 \
 		--template scripts/weight-template.hbs \
+		--json-file "$CARGO_TARGET_DIR/weights-$pallet.json" \
 		--output "pallets/$name/src/weights.rs")
 done
 
