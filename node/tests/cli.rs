@@ -64,3 +64,17 @@ fn only_the_dev_chain_has_a_sudo_key() {
 	assert!(patch["sudo"]["key"].is_null(), "{patch}");
 	assert_eq!(patch["session"]["keys"].as_array().map(Vec::len), Some(4));
 }
+
+#[test]
+fn genesis_validators_are_the_accounts_with_session_keys() {
+	for chain in ["dev", "local"] {
+		let spec = chain_spec(chain);
+		let patch = &spec["genesis"]["runtimeGenesis"]["patch"];
+		let validators = patch["validatorSet"]["initialValidators"].as_array().cloned();
+		let keyed: Option<Vec<_>> = patch["session"]["keys"]
+			.as_array()
+			.map(|keys| keys.iter().map(|entry| entry[0].clone()).collect());
+		assert!(validators.as_ref().is_some_and(|v| !v.is_empty()), "{chain}: {patch}");
+		assert_eq!(validators, keyed, "{chain}: the validator set is the accounts of session.keys");
+	}
+}

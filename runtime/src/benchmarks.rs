@@ -11,4 +11,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_multisig, Multisig]
 	[pallet_proxy, Proxy]
 	[pallet_registry, Registry]
+	[pallet_validator_set, ValidatorSet]
 );

@@ -6,7 +6,7 @@
 
 use crate::{
 	AccountId, Balance, BalancesConfig, RegistryConfig, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, SudoConfig, SCOIN,
+	SessionKeys, SudoConfig, ValidatorSetConfig, SCOIN,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -45,13 +45,17 @@ fn genesis(
 	organizations: Vec<GenesisOrganization>,
 	sudo: Option<AccountId>,
 ) -> Value {
+	let keys: Vec<_> = validators.into_iter().map(validator).collect();
+	// The same accounts: the validator set lists them, `session.keys` gives their keys (the only
+	// genesis authorities: Aura and GRANDPA refuse a second initialization).
+	let initial_validators: Vec<AccountId> =
+		keys.iter().map(|(account, _, _)| account.clone()).collect();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed.into_iter().map(|a| (a, DEV_ENDOWMENT)).collect::<Vec<_>>(),
 		},
-		session: SessionConfig {
-			keys: validators.into_iter().map(validator).collect::<Vec<_>>(),
-		},
+		validator_set: ValidatorSetConfig { initial_validators },
+		session: SessionConfig { keys },
 		sudo: SudoConfig { key: sudo },
 		registry: RegistryConfig { organizations },
 	})

@@ -165,8 +165,11 @@ mod runtime {
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
 
-	// Consensus. Session comes before Aura and Grandpa: it initializes their authorities from
-	// `session.keys` at genesis.
+	// Consensus. The runtime builds genesis and runs hooks in the order of the pallet indices:
+	// ValidatorSet before Session, whose genesis asks it for the genesis validators; Session
+	// before Aura and Grandpa, whose authorities it initializes from `session.keys`.
+	#[runtime::pallet_index(9)]
+	pub type ValidatorSet = pallet_validator_set;
 	#[runtime::pallet_index(10)]
 	pub type Session = pallet_session;
 	#[runtime::pallet_index(11)]

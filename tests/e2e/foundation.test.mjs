@@ -1,7 +1,7 @@
 // The foundation of the chain, end to end against one development node (`--dev`): blocks and
 // finality, chain properties, metadata, the registry's genesis organizations, registering an
 // organization through sudo, an admin adding a member, refused calls with their named errors,
-// and zero fees.
+// zero fees, and the validator set.
 //
 // The tests of this file share one node and run in order: tests 6 and 7 use the organization
 // test 5 registers.
@@ -28,6 +28,7 @@ const BLOCK_TIME_MS = 2000;
 const PALLETS = {
   System: 0,
   Timestamp: 1,
+  ValidatorSet: 9,
   Session: 10,
   Aura: 11,
   Grandpa: 12,
@@ -286,4 +287,23 @@ step('8. fees are zero', { timeout: 30_000 }, async () => {
   const info = await api.tx.balances.transferKeepAlive(bob.address, 1).paymentInfo(alice);
   assert.ok(info.weight.refTime.toBigInt() > 0n, `the transfer has a weight (${info.weight.refTime})`);
   assert.equal(info.partialFee.toBigInt(), 0n, `partialFee is ${info.partialFee}`);
+});
+
+step('9. the validator set is Alice, and a validator without session keys is refused', { timeout: 60_000 }, async () => {
+  const { alice, bob } = accounts;
+  const validators = (await api.query.validatorSet.validators()).map((v) => v.toString());
+  assert.deepEqual(validators, [alice.address], 'validatorSet.validators');
+  const sessionValidators = (await api.query.session.validators()).map((v) => v.toString());
+  assert.deepEqual(sessionValidators, [alice.address], 'session.validators');
+
+  // Bob never set session keys: the city (sudo on the dev chain) cannot make him a validator.
+  const { events, dispatchError } = await signAndWait(api.tx.sudo.sudo(api.tx.validatorSet.addValidator(bob.address)), alice);
+  assert.equal(dispatchError, undefined, 'the sudo extrinsic itself succeeds');
+  const [sudid] = findEvents(events, 'sudo', 'Sudid');
+  assert.ok(sudid && sudid.data.sudoResult.isErr, 'sudo.Sudid carries an Err');
+  const inner = decodeDispatchError(api.registry, sudid.data.sudoResult.asErr);
+  assert.equal(`${inner.section}.${inner.name}`, 'validatorSet.NoSessionKeys', JSON.stringify(inner));
+  assert.equal(findEvents(events, 'validatorSet', 'ValidatorAdded').length, 0, 'no validatorSet.ValidatorAdded event');
+  const after = (await api.query.validatorSet.validators()).map((v) => v.toString());
+  assert.deepEqual(after, [alice.address], 'the set is unchanged');
 });

@@ -4,7 +4,7 @@ use frame_support::traits::{ConstBool, ConstU32, ConstU64};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::traits::{ConvertInto, OpaqueKeys};
 
-use crate::{AccountId, Balances, Runtime, RuntimeEvent, SessionKeys, SESSION_PERIOD};
+use crate::{AccountId, Balances, Runtime, RuntimeEvent, SessionKeys, ValidatorSet, SESSION_PERIOD};
 
 /// The most validators the network can have.
 pub type MaxAuthorities = ConstU32<32>;
@@ -37,8 +37,8 @@ impl pallet_session::Config for Runtime {
 	type ValidatorIdOf = ConvertInto;
 	type ShouldEndSession = pallet_session::PeriodicSessions<Period, Offset>;
 	type NextSessionRotation = pallet_session::PeriodicSessions<Period, Offset>;
-	/// The genesis validators, until the validator-set pallet manages the set.
-	type SessionManager = ();
+	/// The validators of the validator-set pallet, added and removed by the city origin.
+	type SessionManager = ValidatorSet;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
 	type DisablingStrategy = ();

@@ -6,6 +6,7 @@ mod governance;
 mod monetary;
 mod registry;
 mod system;
+mod validator_set;
 
 pub use accounts::ProxyType;
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights, NORMAL_DISPATCH_RATIO};

@@ -27,7 +27,7 @@ function killAllSync() {
     } catch {
       // already gone
     }
-    if (!process.env.KEEP_E2E_NODE) {
+    if (node.ownsBasePath && !process.env.KEEP_E2E_NODE) {
       try {
         fs.rmSync(node.basePath, { recursive: true, force: true });
       } catch {
@@ -126,10 +126,22 @@ export async function rpc(httpUrl, method, params = [], { timeoutMs = 10_000 } =
  * `chain = 'dev'` runs `--dev` (Alice authors and finalizes alone, sudo, demo organizations);
  * any other chain runs `--chain <chain>` and leaves the role flags to `extraArgs`.
  */
-export async function startNode({ chain = 'dev', extraArgs = [], startTimeoutMs = 120_000 } = {}) {
+export async function startNode({
+  chain = 'dev',
+  extraArgs = [],
+  startTimeoutMs = 120_000,
+  basePath: givenBasePath,
+  ports,
+} = {}) {
   const bin = nodeBinary();
-  const [rpcPort, prometheusPort, p2pPort] = await freePorts(3);
-  const basePath = fs.mkdtempSync(path.join(os.tmpdir(), 'seoul-e2e-'));
+  const [rpcPort, prometheusPort, p2pPort] = ports
+    ? [ports.rpcPort, ports.prometheusPort, ports.p2pPort]
+    : await freePorts(3);
+  // A base path given by the caller is the caller's: kept when the node stops, so that the
+  // node can be started again on its database and keys.
+  const ownsBasePath = !givenBasePath;
+  const basePath = givenBasePath ?? fs.mkdtempSync(path.join(os.tmpdir(), 'seoul-e2e-'));
+  fs.mkdirSync(basePath, { recursive: true });
   const logPath = path.join(basePath, 'node.log');
 
   const args = [
@@ -146,7 +158,8 @@ export async function startNode({ chain = 'dev', extraArgs = [], startTimeoutMs 
     ...extraArgs,
   ];
 
-  const logFile = fs.createWriteStream(logPath);
+  // Appended to: a node started again on the same base path continues its log.
+  const logFile = fs.createWriteStream(logPath, { flags: 'a' });
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
 
   const tail = [];
@@ -189,12 +202,16 @@ export async function startNode({ chain = 'dev', extraArgs = [], startTimeoutMs 
     logPath,
     args,
     logTail,
-    /** Stops the node: SIGINT, then SIGKILL after 10 s; removes the base path unless KEEP_E2E_NODE. */
-    async stop() {
+    ownsBasePath,
+    /**
+     * Stops the node: SIGINT, then SIGKILL after 10 s (`{ kill: true }`: SIGKILL at once, as a
+     * crash would). Removes the base path unless it was given or KEEP_E2E_NODE is set.
+     */
+    async stop({ kill = false } = {}) {
       if (stopped) return;
       stopped = true;
       if (exitInfo === null && !spawnError) {
-        child.kill('SIGINT');
+        child.kill(kill ? 'SIGKILL' : 'SIGINT');
         const timedOut = await Promise.race([exited.then(() => false), sleepUnref(10_000).then(() => true)]);
         if (timedOut) {
           child.kill('SIGKILL');
@@ -203,7 +220,9 @@ export async function startNode({ chain = 'dev', extraArgs = [], startTimeoutMs 
       }
       running.delete(node);
       await new Promise((resolve) => logFile.end(resolve));
-      if (process.env.KEEP_E2E_NODE) {
+      if (!ownsBasePath) {
+        // the caller's directory
+      } else if (process.env.KEEP_E2E_NODE) {
         console.error(`KEEP_E2E_NODE: the node's base path and log are kept in ${basePath}`);
       } else {
         fs.rmSync(basePath, { recursive: true, force: true });
