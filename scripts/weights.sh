@@ -8,7 +8,7 @@
 #   STEPS=50 REPEAT=20 (defaults): the benchmark's steps over each component and repeats
 #
 # The benchmarking build has other features than the default one, so most of the tree is
-# compiled a second time (into the same target directory): budget half an hour the first time.
+# compiled a second time (into the same target directory): about 18 minutes the first time.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 STEPS="${STEPS:-50}"
