@@ -7,7 +7,7 @@
 // test 5 registers.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 
 import {
   connect,
@@ -15,6 +15,7 @@ import {
   devAccounts,
   findEvents,
   rpc,
+  sharedNodeTests,
   signAndWait,
   startNode,
   waitForBlock,
@@ -52,21 +53,9 @@ const DEMO_ORGANIZATIONS = [
 let node;
 let api;
 let accounts;
-let failed = false;
+const { step, guard, failed } = sharedNodeTests();
 /** The organization test 5 registers (Eve its admin), used by tests 6 and 7. */
 let transitOrg;
-
-/** A test that notes its failure, so that `after` prints the node's last log lines. */
-function step(name, options, fn) {
-  test(name, options, async (t) => {
-    try {
-      await fn(t);
-    } catch (err) {
-      failed = true;
-      throw err;
-    }
-  });
-}
 
 function requireTransitOrg() {
   assert.notEqual(transitOrg, undefined, 'needs the organization registered by the sudo registration test');
@@ -86,19 +75,14 @@ async function organization(id) {
 
 const rolesOf = (org) => [...org.roles].map((role) => role.toString());
 
-before(async () => {
-  try {
-    accounts = await devAccounts();
-    node = await startNode({ chain: 'dev' });
-    api = await connect(node.rpcUrl);
-  } catch (err) {
-    failed = true;
-    throw err;
-  }
-}, { timeout: 180_000 });
+before(() => guard(async () => {
+  accounts = await devAccounts();
+  node = await startNode({ chain: 'dev' });
+  api = await connect(node.rpcUrl);
+}), { timeout: 180_000 });
 
 after(async () => {
-  if (failed && node) {
+  if (failed() && node) {
     console.error(`--- last lines of the node's log (${node.logPath}) ---\n${node.logTail()}\n---`);
   }
   try {

@@ -7,31 +7,20 @@
 // (`# ...` lines of the spec reporter).
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 
 import { heads, LOCAL_VALIDATORS, localNetwork, waitForFinalizedNumber, waitForPeers } from './lib/network.mjs';
-import { connect, devAccounts, rpc, waitFor } from './lib/node.mjs';
+import { connect, devAccounts, rpc, sharedNodeTests, waitFor } from './lib/node.mjs';
 
 /** The runtime's block time (`MILLISECS_PER_BLOCK`). */
 const BLOCK_TIME_MS = 2000;
 
 let network;
 let accounts;
-let failed = false;
+const { step, guard, failed } = sharedNodeTests();
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (fromMs) => ((Date.now() - fromMs) / 1000).toFixed(1);
-
-function step(name, options, fn) {
-  test(name, options, async (t) => {
-    try {
-      await fn(t);
-    } catch (err) {
-      failed = true;
-      throw err;
-    }
-  });
-}
 
 /** Heads of every running validator. */
 async function validatorHeads(names = LOCAL_VALIDATORS) {
@@ -47,22 +36,17 @@ async function finalityPasses(name, n, timeoutMs) {
   return seconds(start);
 }
 
-before(async () => {
-  try {
-    accounts = await devAccounts();
-    network = localNetwork();
-    // Alice first: the others find the network through her.
-    await network.start('alice');
-    await Promise.all(LOCAL_VALIDATORS.slice(1).map((name) => network.start(name)));
-    await Promise.all(LOCAL_VALIDATORS.map((name) => waitForPeers(network.node(name), 3)));
-  } catch (err) {
-    failed = true;
-    throw err;
-  }
-}, { timeout: 180_000 });
+before(() => guard(async () => {
+  accounts = await devAccounts();
+  network = localNetwork();
+  // Alice first: the others find the network through her.
+  await network.start('alice');
+  await Promise.all(LOCAL_VALIDATORS.slice(1).map((name) => network.start(name)));
+  await Promise.all(LOCAL_VALIDATORS.map((name) => waitForPeers(network.node(name), 3)));
+}), { timeout: 180_000 });
 
 after(async () => {
-  if (failed && network) {
+  if (failed() && network) {
     console.error(`--- last lines of the nodes' logs ---\n${network.logTails()}\n---`);
   }
   if (network) await network.stop();

@@ -10,6 +10,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+import { test } from 'node:test';
+
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
@@ -438,4 +440,23 @@ export function waitForFinalized(api, n, timeoutMs = 60_000) {
 /** Resolves with the first best-chain header whose number is >= n. */
 export function waitForBlock(api, n, timeoutMs = 60_000) {
   return waitForHead(api, (cb) => api.rpc.chain.subscribeNewHeads(cb), n, timeoutMs, 'the best block');
+}
+
+/**
+ * Tests that share one node (or network) and run in order, noting whether any failed, so that
+ * the file's `after` hook prints the nodes' logs only then. `step(name, options, fn)` declares a
+ * test; `guard(fn)` runs a hook's body (`before`); `failed()` tells.
+ */
+export function sharedNodeTests() {
+  let failed = false;
+  const guard = async (fn) => {
+    try {
+      return await fn();
+    } catch (err) {
+      failed = true;
+      throw err;
+    }
+  };
+  const step = (name, options, fn) => test(name, options, (t) => guard(() => fn(t)));
+  return { step, guard, failed: () => failed };
 }
