@@ -46,8 +46,9 @@ pub type OrganizationId = u32;
 	PartialOrd,
 	Ord,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum Role {
 	/// Registers residents and issues, suspends and reissues citizen cards.
 	Registrar,
@@ -111,8 +112,9 @@ pub enum Role {
 	PartialEq,
 	Eq,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum OrganizationKind {
 	/// A bureau of the Seoul Metropolitan Government.
 	CityBureau,

@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::mock::{
-	new_test_ext, new_test_ext_with, Registry, RuntimeOrigin, System, Test,
-	MAX_MEMBERS, MAX_NAME_LENGTH,
+	new_test_ext, new_test_ext_with, Registry, RuntimeOrigin, System, Test, MAX_MEMBERS,
+	MAX_NAME_LENGTH,
 };
 use alloc::{collections::BTreeSet, vec, vec::Vec};
 use frame_support::{assert_noop, assert_ok};
@@ -316,14 +316,8 @@ fn grant_role_refusals() {
 		);
 		assert_ok!(Registry::grant_role(city(), 0, Role::Hospital));
 		// MaxRoles (3) reached.
-		assert_noop!(
-			Registry::grant_role(city(), 0, Role::Charity),
-			Error::<Test>::TooManyRoles
-		);
-		assert_noop!(
-			Registry::grant_role(signed(1), 0, Role::Charity),
-			DispatchError::BadOrigin
-		);
+		assert_noop!(Registry::grant_role(city(), 0, Role::Charity), Error::<Test>::TooManyRoles);
+		assert_noop!(Registry::grant_role(signed(1), 0, Role::Charity), DispatchError::BadOrigin);
 	});
 }
 
@@ -453,10 +447,7 @@ fn remove_member_refusals() {
 		assert_ok!(Registry::add_member(signed(1), 0, 2));
 		assert_ok!(Registry::add_member(signed(5), 1, 6));
 
-		assert_noop!(
-			Registry::remove_member(signed(1), 8, 2),
-			Error::<Test>::UnknownOrganization
-		);
+		assert_noop!(Registry::remove_member(signed(1), 8, 2), Error::<Test>::UnknownOrganization);
 		assert_noop!(Registry::remove_member(signed(2), 0, 2), Error::<Test>::NotAdmin);
 		assert_noop!(Registry::remove_member(signed(5), 0, 2), Error::<Test>::NotAdmin);
 		assert_noop!(Registry::remove_member(city(), 0, 2), DispatchError::BadOrigin);
@@ -609,14 +600,8 @@ fn suspend_and_resume_work() {
 fn suspend_and_resume_refusals() {
 	new_test_ext().execute_with(|| {
 		register(1, &[]);
-		assert_noop!(
-			Registry::suspend_organization(city(), 3),
-			Error::<Test>::UnknownOrganization
-		);
-		assert_noop!(
-			Registry::resume_organization(city(), 3),
-			Error::<Test>::UnknownOrganization
-		);
+		assert_noop!(Registry::suspend_organization(city(), 3), Error::<Test>::UnknownOrganization);
+		assert_noop!(Registry::resume_organization(city(), 3), Error::<Test>::UnknownOrganization);
 		assert_noop!(Registry::resume_organization(city(), 0), Error::<Test>::NotSuspended);
 		assert_noop!(Registry::suspend_organization(signed(1), 0), DispatchError::BadOrigin);
 		assert_ok!(Registry::suspend_organization(city(), 0));
