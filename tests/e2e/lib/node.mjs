@@ -335,6 +335,40 @@ export function decodeDispatchError(registry, dispatchError) {
  * after `timeoutMs`.
  */
 export function signAndWait(tx, signer, { timeoutMs = 60_000 } = {}) {
+  const what = `${tx.method.section}.${tx.method.method}`;
+  return subscribeUntil(
+    (callback) =>
+      tx.signAndSend(signer, callback).catch((err) => {
+        throw new Error(`${what} refused: ${err.message}`, { cause: err });
+      }),
+    (result, resolve, reject) => {
+      const { status } = result;
+      if (result.internalError) {
+        reject(new Error(`${what}: ${result.internalError.message}`));
+      } else if (status.isInBlock) {
+        resolve({
+          blockHash: status.asInBlock.toHex(),
+          txHash: result.txHash.toHex(),
+          events: result.events,
+          dispatchError: result.dispatchError
+            ? decodeDispatchError(tx.registry, result.dispatchError)
+            : undefined,
+        });
+      } else if (status.isInvalid || status.isDropped || status.isUsurped || status.isFinalityTimeout) {
+        reject(new Error(`${what}: transaction ${status.type}`));
+      }
+    },
+    timeoutMs,
+    () => new Error(`${what}: not in a block after ${timeoutMs / 1000} s`),
+  );
+}
+
+/**
+ * Subscribes with `subscribe(callback)` (a polkadot-js subscription: it resolves to its
+ * unsubscribe function) until `onValue(value, resolve, reject)` settles the promise, or rejects
+ * with `timeoutError()` after `timeoutMs`. Unsubscribes however it ends.
+ */
+function subscribeUntil(subscribe, onValue, timeoutMs, timeoutError) {
   return new Promise((resolve, reject) => {
     let unsub = null;
     let done = false;
@@ -345,34 +379,13 @@ export function signAndWait(tx, signer, { timeoutMs = 60_000 } = {}) {
       if (unsub) unsub();
       fn(value);
     };
-    const timer = setTimeout(
-      () => finish(reject, new Error(`${tx.method.section}.${tx.method.method}: not in a block after ${timeoutMs / 1000} s`)),
-      timeoutMs,
-    );
-    const what = `${tx.method.section}.${tx.method.method}`;
-
-    tx.signAndSend(signer, (result) => {
-      const { status } = result;
-      if (result.internalError) {
-        finish(reject, new Error(`${what}: ${result.internalError.message}`));
-      } else if (status.isInBlock) {
-        finish(resolve, {
-          blockHash: status.asInBlock.toHex(),
-          txHash: result.txHash.toHex(),
-          events: result.events,
-          dispatchError: result.dispatchError
-            ? decodeDispatchError(tx.registry, result.dispatchError)
-            : undefined,
-        });
-      } else if (status.isInvalid || status.isDropped || status.isUsurped || status.isFinalityTimeout) {
-        finish(reject, new Error(`${what}: transaction ${status.type}`));
-      }
-    })
+    const timer = setTimeout(() => finish(reject, timeoutError()), timeoutMs);
+    subscribe((value) => onValue(value, (v) => finish(resolve, v), (e) => finish(reject, e)))
       .then((u) => {
         if (done) u();
         else unsub = u;
       })
-      .catch((err) => finish(reject, new Error(`${what} refused: ${err.message}`, { cause: err })));
+      .catch((err) => finish(reject, err));
   });
 }
 
@@ -405,31 +418,16 @@ export async function waitFor(predicate, timeoutMs, what, { intervalMs = 250 } =
 }
 
 function waitForHead(api, subscribe, n, timeoutMs, what) {
-  return new Promise((resolve, reject) => {
-    let unsub = null;
-    let done = false;
-    let last = null;
-    const finish = (fn, value) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      if (unsub) unsub();
-      fn(value);
-    };
-    const timer = setTimeout(
-      () => finish(reject, new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what} >= ${n} (last: ${last})`)),
-      timeoutMs,
-    );
-    subscribe((header) => {
+  let last = null;
+  return subscribeUntil(
+    subscribe,
+    (header, resolve) => {
       last = header.number.toNumber();
-      if (last >= n) finish(resolve, header);
-    })
-      .then((u) => {
-        if (done) u();
-        else unsub = u;
-      })
-      .catch((err) => finish(reject, err));
-  });
+      if (last >= n) resolve(header);
+    },
+    timeoutMs,
+    () => new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what} >= ${n} (last: ${last})`),
+  );
 }
 
 /** Resolves with the first finalized header whose number is >= n. */
