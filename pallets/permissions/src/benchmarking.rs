@@ -1,0 +1,127 @@
+//! Benchmarks of the permissions pallet: its calls, and its two transaction extensions in their
+//! worst case (a rate-limited citizen, whose window ends and restarts with this transaction).
+
+use super::*;
+use alloc::vec;
+use frame_benchmarking::v2::*;
+use frame_support::{
+	dispatch::{DispatchInfo, PostDispatchInfo},
+	traits::EnsureOrigin,
+};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use sp_runtime::{
+	traits::{AsSystemOriginSigner, DispatchTransaction, Dispatchable, One},
+	Weight,
+};
+
+fn city_origin<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+}
+
+/// A citizen with a provider and a nonce of 1, limited to one transaction per block, whose last
+/// window has ended.
+fn limited_citizen<T: Config>() -> T::AccountId {
+	let who: T::AccountId = account("citizen", 0, 0);
+	T::Admission::admit_for_benchmark(&who, AccountKind::Citizen);
+	frame_system::Pallet::<T>::inc_providers(&who);
+	frame_system::Account::<T>::mutate(&who, |account| account.nonce = One::one());
+	Quotas::<T>::insert(
+		AccountKind::Citizen,
+		Quota { transactions: 1, window: BlockNumberFor::<T>::one() },
+	);
+	Windows::<T>::insert(
+		&who,
+		Window { start: frame_system::Pallet::<T>::block_number(), first_nonce: Default::default() },
+	);
+	frame_system::Pallet::<T>::set_block_number(
+		frame_system::Pallet::<T>::block_number() + One::one(),
+	);
+	who
+}
+
+#[benchmarks(where
+	T: Send + Sync,
+	T::RuntimeCall: Dispatchable<Info = DispatchInfo, PostInfo = PostDispatchInfo>,
+	<T::RuntimeCall as Dispatchable>::RuntimeOrigin: AsSystemOriginSigner<T::AccountId> + Clone,
+)]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn set_quota() -> Result<(), BenchmarkError> {
+		let origin = city_origin::<T>()?;
+		let quota = Quota { transactions: 10, window: 10u32.into() };
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, AccountKind::Citizen, Some(quota));
+
+		assert_eq!(Quotas::<T>::get(AccountKind::Citizen), Some(quota));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn suspend_account() -> Result<(), BenchmarkError> {
+		let origin = city_origin::<T>()?;
+		let who: T::AccountId = account("citizen", 0, 0);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone());
+
+		assert!(Suspended::<T>::contains_key(&who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn resume_account() -> Result<(), BenchmarkError> {
+		let origin = city_origin::<T>()?;
+		let who: T::AccountId = account("citizen", 0, 0);
+		Suspended::<T>::insert(&who, ());
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone());
+
+		assert!(!Suspended::<T>::contains_key(&who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn check_permission() -> Result<(), BenchmarkError> {
+		let who = limited_citizen::<T>();
+		let call: T::RuntimeCall = frame_system::Call::remark { remark: vec![] }.into();
+		let info = DispatchInfo { call_weight: Weight::zero(), ..Default::default() };
+
+		#[block]
+		{
+			CheckPermission::<T>::new()
+				.test_run(RawOrigin::Signed(who).into(), &call, &info, 0, 0, |_| Ok(().into()))
+				.unwrap()
+				.unwrap();
+		}
+		Ok(())
+	}
+
+	#[benchmark]
+	fn check_nonce_and_quota() -> Result<(), BenchmarkError> {
+		let who = limited_citizen::<T>();
+		let call: T::RuntimeCall = frame_system::Call::remark { remark: vec![] }.into();
+		let info = DispatchInfo { call_weight: Weight::zero(), ..Default::default() };
+
+		#[block]
+		{
+			CheckNonceAndQuota::<T>::from(One::one())
+				.test_run(RawOrigin::Signed(who.clone()).into(), &call, &info, 0, 0, |_| {
+					Ok(().into())
+				})
+				.unwrap()
+				.unwrap();
+		}
+
+		assert_eq!(
+			Windows::<T>::get(&who).map(|window| window.start),
+			Some(frame_system::Pallet::<T>::block_number())
+		);
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

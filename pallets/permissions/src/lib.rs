@@ -1,0 +1,324 @@
+//! # Permissions pallet: who may send transactions, and how many
+//!
+//! The city's chain is permissioned. This pallet decides, when a transaction is validated (at the
+//! transaction pool and again in the block), whether its sender may send it:
+//!
+//! - **Admission.** The sender must be an account the chain knows, as [`Config::Admission`]
+//!   answers: a validator or council member ([`AccountKind::Authority`]), a member of a
+//!   registered organization ([`AccountKind::Organization`]), or a registered citizen
+//!   ([`AccountKind::Citizen`]). The city origin may suspend any account.
+//! - **Rules on calls.** [`Config::CallRules`] applies the same admission to the accounts a call
+//!   acts for (a proxy's real account, a multisig account, a `sudo_as` target), looking into
+//!   calls nested in `utility` and `sudo`, and is where rules on who may send what belong.
+//! - **Rate limits.** Fees are zero, so spam is bounded by a quota per account: at most
+//!   `transactions` transactions per window of `window` blocks, set by the city origin per
+//!   [`AccountKind`] ([`Quotas`]).
+//!
+//! ## The two transaction extensions
+//!
+//! [`CheckPermission`] carries no data, so wallets (polkadot-js, subxt) sign with it without any
+//! configuration. It stands before the nonce check in the runtime's extension tuple, so an
+//! unknown account gets its own error rather than the nonce check's "no provider" payment error.
+//! It refuses a version-5 general transaction whose origin is not a signed account.
+//!
+//! [`CheckNonceAndQuota`] replaces `frame_system::CheckNonce`, with the same identifier
+//! (`CheckNonce`) and the same data (the compact nonce), so wallets treat it as the nonce check
+//! they know. It runs the nonce check of `frame_system` and then the quota. The quota has to be
+//! here: the pool validates each transaction against the chain state alone, and only the nonce
+//! tells how many of the sender's transactions come before this one. A window starts with the
+//! first transaction dispatched after the previous window ended, and remembers the sender's
+//! nonce at that point. A transaction is valid only if its nonce is less than that nonce plus
+//! the quota. When no window is running, the limit counts from the account's current nonce. So
+//! a burst of consecutive nonces submitted at once is cut at the quota, at submission.
+//!
+//! ## Refusals
+//!
+//! Each refusal is an `InvalidTransaction::Custom` code, listed in [`codes`] and in
+//! `docs/permissions.md`.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod extensions;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
+pub use extensions::{CheckNonceAndQuota, CheckPermission};
+pub use weights::WeightInfo;
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_runtime::transaction_validity::InvalidTransaction;
+
+/// The `InvalidTransaction::Custom` codes of this pallet's refusals.
+pub mod codes {
+	/// The sender, or an account a nested call acts for, is not admitted: neither a validator,
+	/// a council member, an organization member nor a registered citizen.
+	pub const UNKNOWN_ACCOUNT: u8 = 1;
+	/// The sender, or an account a nested call acts for, is suspended by the city.
+	pub const SUSPENDED: u8 = 2;
+	/// A general (version 5) transaction whose origin is not a signed account.
+	pub const NOT_SIGNED: u8 = 3;
+	/// The sender's quota for the current window is used up: this transaction's nonce is beyond
+	/// it. Send it again once the window has ended.
+	pub const RATE_LIMITED: u8 = 4;
+	/// A rule on calls forbids this call to this sender.
+	pub const CALL_NOT_ALLOWED: u8 = 5;
+}
+
+/// Why the chain knows an account. Each kind has its own quota.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum AccountKind {
+	/// A registered citizen.
+	Citizen,
+	/// A member of a registered organization.
+	Organization,
+	/// A validator or council member.
+	Authority,
+}
+
+/// "Does the chain know this account, and as what?" When an account is known in several ways,
+/// the answer is the kind with the loosest quota: authority, then organization, then citizen.
+pub trait Admission<AccountId> {
+	/// The kind of `who`, or `None` when the chain does not know it.
+	fn kind(who: &AccountId) -> Option<AccountKind>;
+
+	/// Makes `who` known as `kind`, for the benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn admit_for_benchmark(who: &AccountId, kind: AccountKind);
+}
+
+/// Rules on calls, applied by [`CheckPermission`] after the sender's admission.
+pub trait CallRules<AccountId, Call> {
+	/// Whether `who` may send `call`. Refusals are `InvalidTransaction::Custom` with a code of
+	/// [`codes`].
+	fn check(who: &AccountId, call: &Call) -> Result<(), InvalidTransaction>;
+}
+
+impl<AccountId, Call> CallRules<AccountId, Call> for () {
+	fn check(_: &AccountId, _: &Call) -> Result<(), InvalidTransaction> {
+		Ok(())
+	}
+}
+
+/// A rate limit: at most `transactions` transactions per window of `window` blocks.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct Quota<BlockNumber> {
+	/// The most transactions in a window.
+	pub transactions: u32,
+	/// The length of a window, in blocks.
+	pub window: BlockNumber,
+}
+
+/// An account's current window: where it started and the account's nonce then.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Window<BlockNumber, Nonce> {
+	/// The block in which the window's first transaction was dispatched.
+	pub start: BlockNumber,
+	/// The nonce of that first transaction.
+	pub first_nonce: Nonce,
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::Saturating;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Which accounts the chain knows, and as what.
+		type Admission: Admission<Self::AccountId>;
+
+		/// Rules on calls: the accounts nested calls act for, and who may send what.
+		type CallRules: CallRules<Self::AccountId, Self::RuntimeCall>;
+
+		/// Sets quotas and suspends accounts: the city origin.
+		type CityOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Weights of this pallet's calls and transaction extensions.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The rate limit of each kind of account. A kind without one is not limited.
+	#[pallet::storage]
+	pub type Quotas<T: Config> =
+		StorageMap<_, Twox64Concat, AccountKind, Quota<BlockNumberFor<T>>, OptionQuery>;
+
+	/// Each rate-limited account's current (or last) window.
+	#[pallet::storage]
+	pub type Windows<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Window<BlockNumberFor<T>, T::Nonce>,
+		OptionQuery,
+	>;
+
+	/// Accounts the city has suspended: they may send no transaction.
+	#[pallet::storage]
+	pub type Suspended<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, (), OptionQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The rate limit of each kind of account.
+		pub quotas: Vec<(AccountKind, Quota<BlockNumberFor<T>>)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (kind, quota) in &self.quotas {
+				assert!(
+					quota.window > Zero::zero(),
+					"a quota's window must be at least one block"
+				);
+				Quotas::<T>::insert(kind, quota);
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// The rate limit of a kind of account changed (`None`: no limit).
+		QuotaSet { kind: AccountKind, quota: Option<Quota<BlockNumberFor<T>>> },
+		/// An account was suspended.
+		AccountSuspended { who: T::AccountId },
+		/// A suspended account was allowed to send transactions again.
+		AccountResumed { who: T::AccountId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// A quota's window must be at least one block.
+		EmptyWindow,
+		/// The account is already suspended.
+		AlreadySuspended,
+		/// The account is not suspended.
+		NotSuspended,
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Sets the rate limit of `kind` of account, or removes it (`None`).
+		///
+		/// The origin must be the city origin. Emits [`Event::QuotaSet`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::set_quota())]
+		pub fn set_quota(
+			origin: OriginFor<T>,
+			kind: AccountKind,
+			quota: Option<Quota<BlockNumberFor<T>>>,
+		) -> DispatchResult {
+			T::CityOrigin::ensure_origin(origin)?;
+			if let Some(quota) = &quota {
+				ensure!(!quota.window.is_zero(), Error::<T>::EmptyWindow);
+			}
+			Quotas::<T>::set(kind, quota);
+			Self::deposit_event(Event::QuotaSet { kind, quota });
+			Ok(())
+		}
+
+		/// Suspends `who`: it may send no transaction, and no nested call may act for it, until
+		/// it is resumed. Its account, nonce and provider references stay.
+		///
+		/// The origin must be the city origin. Emits [`Event::AccountSuspended`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::suspend_account())]
+		pub fn suspend_account(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::CityOrigin::ensure_origin(origin)?;
+			ensure!(!Suspended::<T>::contains_key(&who), Error::<T>::AlreadySuspended);
+			Suspended::<T>::insert(&who, ());
+			Self::deposit_event(Event::AccountSuspended { who });
+			Ok(())
+		}
+
+		/// Lets a suspended account send transactions again.
+		///
+		/// The origin must be the city origin. Emits [`Event::AccountResumed`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::resume_account())]
+		pub fn resume_account(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::CityOrigin::ensure_origin(origin)?;
+			ensure!(Suspended::<T>::take(&who).is_some(), Error::<T>::NotSuspended);
+			Self::deposit_event(Event::AccountResumed { who });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The kind of `who` if it may act: known to the chain and not suspended.
+		pub fn admitted(who: &T::AccountId) -> Result<AccountKind, InvalidTransaction> {
+			if Suspended::<T>::contains_key(who) {
+				return Err(InvalidTransaction::Custom(codes::SUSPENDED));
+			}
+			T::Admission::kind(who).ok_or(InvalidTransaction::Custom(codes::UNKNOWN_ACCOUNT))
+		}
+
+		/// The first nonce beyond `who`'s quota in the current window, or `None` when `who` is
+		/// not rate-limited. `account_nonce` is `who`'s nonce on chain.
+		pub fn nonce_limit(who: &T::AccountId, account_nonce: T::Nonce) -> Option<T::Nonce> {
+			let quota = T::Admission::kind(who).and_then(Quotas::<T>::get)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let first = match Windows::<T>::get(who) {
+				Some(window) if now < window.start.saturating_add(quota.window) =>
+					window.first_nonce,
+				_ => account_nonce,
+			};
+			Some(first.saturating_add(quota.transactions.into()))
+		}
+
+		/// Records the dispatch of `who`'s transaction with `nonce`: starts a new window when
+		/// `who` is rate-limited and its last window has ended.
+		pub fn note_dispatch(who: &T::AccountId, nonce: T::Nonce) {
+			let Some(quota) = T::Admission::kind(who).and_then(Quotas::<T>::get) else { return };
+			let now = frame_system::Pallet::<T>::block_number();
+			let running = Windows::<T>::get(who)
+				.is_some_and(|window| now < window.start.saturating_add(quota.window));
+			if !running {
+				Windows::<T>::insert(who, Window { start: now, first_nonce: nonce });
+			}
+		}
+	}
+}

@@ -1,0 +1,103 @@
+//! A test runtime: System, Utility and this pallet, `u64` accounts. Accounts 1 (an authority),
+//! 2 (an organization member) and 3 (a citizen) are known, with a provider reference each;
+//! 9 is a stranger. Account 7 is known as a citizen but the call rules forbid it to remark.
+
+use crate::{self as pallet_permissions, codes, AccountKind, Admission, CallRules};
+use frame_support::{derive_impl, parameter_types};
+use frame_system::EnsureRoot;
+use sp_runtime::{transaction_validity::InvalidTransaction, BuildStorage};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Utility: pallet_utility,
+		Permissions: pallet_permissions,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+}
+
+impl pallet_utility::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type PalletsOrigin = OriginCaller;
+	type WeightInfo = ();
+}
+
+pub const AUTHORITY: u64 = 1;
+pub const MEMBER: u64 = 2;
+pub const CITIZEN: u64 = 3;
+pub const NO_REMARKS: u64 = 7;
+pub const STRANGER: u64 = 9;
+
+parameter_types! {
+	/// The known accounts and their kinds.
+	pub static Known: Vec<(u64, AccountKind)> = vec![
+		(AUTHORITY, AccountKind::Authority),
+		(MEMBER, AccountKind::Organization),
+		(CITIZEN, AccountKind::Citizen),
+		(NO_REMARKS, AccountKind::Citizen),
+	];
+}
+
+pub struct TestAdmission;
+impl Admission<u64> for TestAdmission {
+	fn kind(who: &u64) -> Option<AccountKind> {
+		Known::get().into_iter().find(|(known, _)| known == who).map(|(_, kind)| kind)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn admit_for_benchmark(who: &u64, kind: AccountKind) {
+		Known::mutate(|known| known.push((*who, kind)));
+	}
+}
+
+/// Forbids `NO_REMARKS` to remark, also inside a batch.
+pub struct TestCallRules;
+impl CallRules<u64, RuntimeCall> for TestCallRules {
+	fn check(who: &u64, call: &RuntimeCall) -> Result<(), InvalidTransaction> {
+		match call {
+			RuntimeCall::Utility(pallet_utility::Call::batch { calls }) =>
+				calls.iter().try_for_each(|call| Self::check(who, call)),
+			RuntimeCall::System(frame_system::Call::remark { .. }) if *who == NO_REMARKS =>
+				Err(InvalidTransaction::Custom(codes::CALL_NOT_ALLOWED)),
+			_ => Ok(()),
+		}
+	}
+}
+
+impl pallet_permissions::Config for Test {
+	type Admission = TestAdmission;
+	type CallRules = TestCallRules;
+	type CityOrigin = EnsureRoot<u64>;
+	type WeightInfo = ();
+}
+
+/// Citizens' quota in the tests: 3 transactions per 10 blocks.
+pub const CITIZEN_QUOTA: crate::Quota<u64> = crate::Quota { transactions: 3, window: 10 };
+
+/// A chain at block 1: citizens limited to [`CITIZEN_QUOTA`], the others unlimited; every
+/// account but the stranger has a provider reference.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let storage = RuntimeGenesisConfig {
+		system: Default::default(),
+		permissions: pallet_permissions::GenesisConfig {
+			quotas: vec![(AccountKind::Citizen, CITIZEN_QUOTA)],
+		},
+	}
+	.build_storage()
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		for who in [AUTHORITY, MEMBER, CITIZEN, NO_REMARKS] {
+			frame_system::Pallet::<Test>::inc_providers(&who);
+		}
+	});
+	ext
+}

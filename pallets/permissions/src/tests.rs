@@ -1,0 +1,298 @@
+//! Tests of admission, suspension, rules on calls and rate limits, through the two transaction
+//! extensions as the pool and block building run them.
+
+use crate::{
+	codes, mock::*, AccountKind, CheckNonceAndQuota, CheckPermission, Error, Event, Quota, Quotas,
+	Suspended, Window, Windows,
+};
+use frame_support::{assert_noop, assert_ok, dispatch::DispatchInfo};
+use sp_runtime::{
+	traits::{DispatchTransaction, TransactionExtension, TxBaseImplication},
+	transaction_validity::{
+		InvalidTransaction, TransactionSource, TransactionValidityError, ValidTransaction,
+	},
+	DispatchError,
+};
+
+fn remark() -> RuntimeCall {
+	frame_system::Call::remark { remark: vec![] }.into()
+}
+
+fn batch(calls: Vec<RuntimeCall>) -> RuntimeCall {
+	pallet_utility::Call::batch { calls }.into()
+}
+
+fn custom(code: u8) -> TransactionValidityError {
+	InvalidTransaction::Custom(code).into()
+}
+
+/// `CheckPermission`'s verdict on `call` from `origin`, as the pool asks it.
+fn permission(origin: RuntimeOrigin, call: RuntimeCall) -> Result<(), TransactionValidityError> {
+	CheckPermission::<Test>::new()
+		.validate_only(origin, &call, &DispatchInfo::default(), 0, TransactionSource::External, 0)
+		.map(|_| ())
+}
+
+/// `CheckNonceAndQuota`'s verdict on `who`'s remark with `nonce`, as the pool asks it.
+fn pool(who: u64, nonce: u32) -> Result<ValidTransaction, TransactionValidityError> {
+	CheckNonceAndQuota::<Test>::from(nonce)
+		.validate_only(
+			RuntimeOrigin::signed(who),
+			&remark(),
+			&DispatchInfo::default(),
+			0,
+			TransactionSource::External,
+			0,
+		)
+		.map(|(validity, _, _)| validity)
+}
+
+/// Includes `who`'s remark with `nonce` in the current block, as block building does.
+fn include(who: u64, nonce: u32) -> Result<(), TransactionValidityError> {
+	CheckNonceAndQuota::<Test>::from(nonce)
+		.test_run(RuntimeOrigin::signed(who), &remark(), &DispatchInfo::default(), 0, 0, |_| {
+			Ok(().into())
+		})
+		.map(|result| assert!(result.is_ok()))
+}
+
+fn nonce_of(who: u64) -> u32 {
+	frame_system::Account::<Test>::get(who).nonce
+}
+
+// --- admission ---
+
+#[test]
+fn known_accounts_of_each_kind_are_admitted() {
+	new_test_ext().execute_with(|| {
+		for who in [AUTHORITY, MEMBER, CITIZEN] {
+			assert_eq!(permission(RuntimeOrigin::signed(who), remark()), Ok(()));
+		}
+	});
+}
+
+#[test]
+fn an_unknown_account_is_refused_with_its_own_code() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(
+			permission(RuntimeOrigin::signed(STRANGER), remark()),
+			Err(custom(codes::UNKNOWN_ACCOUNT))
+		);
+	});
+}
+
+#[test]
+fn a_general_transaction_without_a_signed_origin_is_refused() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(permission(RuntimeOrigin::none(), remark()), Err(custom(codes::NOT_SIGNED)));
+		assert_eq!(permission(RuntimeOrigin::root(), remark()), Err(custom(codes::NOT_SIGNED)));
+	});
+}
+
+#[test]
+fn a_suspended_account_is_refused_until_resumed() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Permissions::suspend_account(RuntimeOrigin::root(), MEMBER));
+		System::assert_last_event(Event::AccountSuspended { who: MEMBER }.into());
+		assert_eq!(permission(RuntimeOrigin::signed(MEMBER), remark()), Err(custom(codes::SUSPENDED)));
+		// Its account and nonce stay.
+		assert_eq!(frame_system::Account::<Test>::get(MEMBER).providers, 1);
+
+		assert_ok!(Permissions::resume_account(RuntimeOrigin::root(), MEMBER));
+		System::assert_last_event(Event::AccountResumed { who: MEMBER }.into());
+		assert_eq!(permission(RuntimeOrigin::signed(MEMBER), remark()), Ok(()));
+	});
+}
+
+#[test]
+fn suspending_a_stranger_is_reported_as_suspension() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Permissions::suspend_account(RuntimeOrigin::root(), STRANGER));
+		assert_eq!(
+			permission(RuntimeOrigin::signed(STRANGER), remark()),
+			Err(custom(codes::SUSPENDED))
+		);
+	});
+}
+
+#[test]
+fn call_rules_apply_to_the_sender_and_nested_calls() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(
+			permission(RuntimeOrigin::signed(NO_REMARKS), remark()),
+			Err(custom(codes::CALL_NOT_ALLOWED))
+		);
+		assert_eq!(
+			permission(RuntimeOrigin::signed(NO_REMARKS), batch(vec![batch(vec![remark()])])),
+			Err(custom(codes::CALL_NOT_ALLOWED))
+		);
+		assert_eq!(permission(RuntimeOrigin::signed(NO_REMARKS), batch(vec![])), Ok(()));
+		assert_eq!(permission(RuntimeOrigin::signed(CITIZEN), batch(vec![remark()])), Ok(()));
+	});
+}
+
+#[test]
+fn suspension_and_quotas_need_the_city_origin() {
+	new_test_ext().execute_with(|| {
+		let quota = Some(Quota { transactions: 1, window: 1 });
+		for who in [AUTHORITY, MEMBER, STRANGER] {
+			let origin = RuntimeOrigin::signed(who);
+			assert_noop!(
+				Permissions::suspend_account(origin.clone(), CITIZEN),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Permissions::resume_account(origin.clone(), CITIZEN),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Permissions::set_quota(origin, AccountKind::Citizen, quota),
+				DispatchError::BadOrigin
+			);
+		}
+	});
+}
+
+#[test]
+fn suspending_twice_or_resuming_an_active_account_is_refused() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			Permissions::resume_account(RuntimeOrigin::root(), CITIZEN),
+			Error::<Test>::NotSuspended
+		);
+		assert_ok!(Permissions::suspend_account(RuntimeOrigin::root(), CITIZEN));
+		assert_noop!(
+			Permissions::suspend_account(RuntimeOrigin::root(), CITIZEN),
+			Error::<Test>::AlreadySuspended
+		);
+		assert!(Suspended::<Test>::contains_key(CITIZEN));
+	});
+}
+
+// --- the nonce check is frame_system's ---
+
+#[test]
+fn the_nonce_check_is_unchanged() {
+	new_test_ext().execute_with(|| {
+		// Current nonce: provides (who, 0), requires nothing.
+		let valid = pool(AUTHORITY, 0).unwrap();
+		assert!(valid.requires.is_empty());
+		assert_eq!(valid.provides.len(), 1);
+		// A future nonce requires the one before it.
+		assert_eq!(pool(AUTHORITY, 2).unwrap().requires.len(), 1);
+		assert_eq!(include(AUTHORITY, 0), Ok(()));
+		assert_eq!(nonce_of(AUTHORITY), 1);
+		assert_eq!(pool(AUTHORITY, 0), Err(InvalidTransaction::Stale.into()));
+		assert_eq!(include(AUTHORITY, 2), Err(InvalidTransaction::Future.into()));
+		// An account with no provider cannot pay for its nonce's storage.
+		assert_eq!(pool(STRANGER, 0), Err(InvalidTransaction::Payment.into()));
+	});
+}
+
+#[test]
+fn unsigned_origins_pass_the_nonce_check() {
+	new_test_ext().execute_with(|| {
+		// As `frame_system::CheckNonce`: no account, no nonce (`CheckPermission` refuses them).
+		let result = CheckNonceAndQuota::<Test>::from(0).validate(
+			RuntimeOrigin::none(),
+			&remark(),
+			&DispatchInfo::default(),
+			0,
+			(),
+			&TxBaseImplication(()),
+			TransactionSource::External,
+		);
+		assert!(result.is_ok());
+	});
+}
+
+// --- rate limits ---
+
+#[test]
+fn a_burst_of_consecutive_nonces_is_cut_at_the_quota_at_submission() {
+	new_test_ext().execute_with(|| {
+		// Nothing included yet: the pool sees only the chain state, nonce 0.
+		for nonce in 0..3 {
+			assert!(pool(CITIZEN, nonce).is_ok(), "nonce {nonce} is within the quota");
+		}
+		for nonce in 3..10 {
+			assert_eq!(pool(CITIZEN, nonce), Err(custom(codes::RATE_LIMITED)));
+		}
+	});
+}
+
+#[test]
+fn a_window_starts_at_the_first_dispatch_and_holds_until_it_ends() {
+	new_test_ext().execute_with(|| {
+		System::set_block_number(5);
+		assert_eq!(include(CITIZEN, 0), Ok(()));
+		assert_eq!(Windows::<Test>::get(CITIZEN), Some(Window { start: 5, first_nonce: 0 }));
+		System::set_block_number(6);
+		assert_eq!(include(CITIZEN, 1), Ok(()));
+		assert_eq!(include(CITIZEN, 2), Ok(()));
+		// Quota used up: the next nonce is refused, at the pool and in a block.
+		assert_eq!(pool(CITIZEN, 3), Err(custom(codes::RATE_LIMITED)));
+		assert_eq!(include(CITIZEN, 3), Err(custom(codes::RATE_LIMITED)));
+		assert_eq!(nonce_of(CITIZEN), 3);
+		// The last block of the window.
+		System::set_block_number(14);
+		assert_eq!(pool(CITIZEN, 3), Err(custom(codes::RATE_LIMITED)));
+		// The window has ended: a new quota counts from the current nonce.
+		System::set_block_number(15);
+		assert!(pool(CITIZEN, 5).is_ok());
+		assert_eq!(pool(CITIZEN, 6), Err(custom(codes::RATE_LIMITED)));
+		assert_eq!(include(CITIZEN, 3), Ok(()));
+		assert_eq!(Windows::<Test>::get(CITIZEN), Some(Window { start: 15, first_nonce: 3 }));
+	});
+}
+
+#[test]
+fn kinds_without_a_quota_are_not_limited() {
+	new_test_ext().execute_with(|| {
+		assert!(pool(MEMBER, 1_000).is_ok());
+		for nonce in 0..20 {
+			assert_eq!(include(MEMBER, nonce), Ok(()));
+		}
+		assert_eq!(Windows::<Test>::get(MEMBER), None);
+	});
+}
+
+#[test]
+fn the_city_sets_and_removes_quotas() {
+	new_test_ext().execute_with(|| {
+		let quota = Quota { transactions: 2, window: 5 };
+		assert_ok!(Permissions::set_quota(RuntimeOrigin::root(), AccountKind::Organization, Some(quota)));
+		System::assert_last_event(
+			Event::QuotaSet { kind: AccountKind::Organization, quota: Some(quota) }.into(),
+		);
+		assert_eq!(Quotas::<Test>::get(AccountKind::Organization), Some(quota));
+		assert!(pool(MEMBER, 1).is_ok());
+		assert_eq!(pool(MEMBER, 2), Err(custom(codes::RATE_LIMITED)));
+
+		assert_ok!(Permissions::set_quota(RuntimeOrigin::root(), AccountKind::Organization, None));
+		System::assert_last_event(Event::QuotaSet { kind: AccountKind::Organization, quota: None }.into());
+		assert!(pool(MEMBER, 2).is_ok());
+	});
+}
+
+#[test]
+fn a_quota_needs_a_window() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			Permissions::set_quota(
+				RuntimeOrigin::root(),
+				AccountKind::Citizen,
+				Some(Quota { transactions: 5, window: 0 })
+			),
+			Error::<Test>::EmptyWindow
+		);
+	});
+}
+
+#[test]
+fn genesis_sets_the_quotas() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(Quotas::<Test>::get(AccountKind::Citizen), Some(CITIZEN_QUOTA));
+		assert_eq!(Quotas::<Test>::get(AccountKind::Authority), None);
+	});
+}
