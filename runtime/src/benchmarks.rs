@@ -10,6 +10,10 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_multisig, Multisig]
 	[pallet_proxy, Proxy]
+	[pallet_collective, Council]
+	[pallet_membership, CouncilMembership]
+	[pallet_city_council, CityCouncil]
 	[pallet_registry, Registry]
+	[pallet_permissions, Permissions]
 	[pallet_validator_set, ValidatorSet]
 );

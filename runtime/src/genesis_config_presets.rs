@@ -1,13 +1,17 @@
 //! Genesis presets: `development` (one validator, sudo, demo organizations) and
-//! `local_testnet` (four validators: the city and three operators, no sudo).
+//! `local_testnet` (four validators: the city and three operators, no sudo, their nodes and an
+//! RPC node authorized).
 //!
 //! A production chain spec is built from a preset with `chain-spec-builder`, replacing the
 //! well-known development keys with the operators' own.
 
 use crate::{
-	AccountId, Balance, BalancesConfig, RegistryConfig, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, SudoConfig, ValidatorSetConfig, SCOIN,
+	AccountId, Balance, BalancesConfig, BlockNumber, CityCouncilConfig, CouncilMembershipConfig,
+	NodeAuthorizationConfig, PermissionsConfig, RegistryConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, MINUTES, SCOIN,
 };
+use pallet_permissions::{AccountKind, Quota};
+use sp_core::OpaquePeerId;
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use seoul_primitives::{OrganizationKind, Role};
@@ -20,6 +24,47 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 /// S-coin given to each well-known development account, so every service can be tried from
 /// polkadot-js.
 const DEV_ENDOWMENT: Balance = 1_000_000 * SCOIN;
+
+/// The peer ids of the `local` network's well-known nodes (raw bytes, hex), and who runs them.
+/// Their secret node keys are in `scripts/local-node-keys`, for `scripts/local-network.sh` and
+/// the network tests; a node CLI test checks that the two agree. Never use them elsewhere.
+const LOCAL_NODES: [(&str, &str, Sr25519Keyring); 5] = [
+	// 12D3KooWBmAwcd4PJNJvfV89HwE48nwkRmAgo8Vy3uQEyNNHBox2
+	("alice", "0024080112201ce5f00ef6e89374afb625f1ae4c1546d31234e87e3c3f51a62b91dd6bfa57df", Sr25519Keyring::Alice),
+	// 12D3KooWQYV9dGMFoRzNStwpXztXaBUjtPqi6aU76ZgUriHhKust
+	("bob", "002408011220dacde7714d8551f674b8bb4b54239383c76a2b286fa436e93b2b7eb226bf4de7", Sr25519Keyring::Bob),
+	// 12D3KooWJvyP3VJYymTqG7eH4PM5rN4T2agk5cdNCfNymAqwqcvZ
+	("charlie", "002408011220876a7b4984f98006dc8d666e28b60de307309835d775e7755cc770328cdacf2e", Sr25519Keyring::Charlie),
+	// 12D3KooWPHWFrfaJzxPnqnAYAoRUyAHHKqACmEycGTVmeVhQYuZN
+	("dave", "002408011220c81bc1d7057a1511eb9496f056f6f53cdfe0e14c8bd5ffca47c70a8d76c1326d", Sr25519Keyring::Dave),
+	// 12D3KooWALezEZgpUsVoAcL1dfidhhTnm95HNQ4BYLH1FE8pexrW: the city's RPC node.
+	("rpc", "00240801122007c270fc16912a49dff13cfabe401e13ea77394fd688fb8017627d9cc4c2eb4b", Sr25519Keyring::Alice),
+];
+
+/// Bytes from hex.
+fn from_hex(hex: &str) -> Vec<u8> {
+	(0..hex.len())
+		.step_by(2)
+		.map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("the constants are hex; qed"))
+		.collect()
+}
+
+/// The `local` network's well-known nodes and their owners.
+fn local_nodes() -> Vec<(OpaquePeerId, AccountId)> {
+	LOCAL_NODES
+		.iter()
+		.map(|(_, peer, owner)| (OpaquePeerId(from_hex(peer)), owner.to_account_id()))
+		.collect()
+}
+
+/// Rate limits: citizens 60 transactions a minute, organization members 6,000; validators and
+/// council members are not limited. The city origin changes them (`Permissions::set_quota`).
+fn quotas() -> Vec<(AccountKind, Quota<BlockNumber>)> {
+	vec![
+		(AccountKind::Citizen, Quota { transactions: 60, window: MINUTES }),
+		(AccountKind::Organization, Quota { transactions: 6_000, window: MINUTES }),
+	]
+}
 
 /// An organization at genesis: name, kind, roles, admin, other members.
 type GenesisOrganization = (Vec<u8>, OrganizationKind, Vec<Role>, AccountId, Vec<AccountId>);
@@ -39,11 +84,19 @@ fn validator(keyring: Sr25519Keyring) -> (AccountId, AccountId, SessionKeys) {
 	(account.clone(), account, keys)
 }
 
-fn genesis(
+/// The parts of a genesis that differ between presets.
+struct Genesis {
 	validators: Vec<Sr25519Keyring>,
 	endowed: Vec<AccountId>,
 	organizations: Vec<GenesisOrganization>,
 	sudo: Option<AccountId>,
+	/// The council; the first member holds the city's seat.
+	council: Vec<Sr25519Keyring>,
+	nodes: Vec<(OpaquePeerId, AccountId)>,
+}
+
+fn genesis(
+	Genesis { validators, endowed, organizations, sudo, council, nodes }: Genesis,
 ) -> Value {
 	let keys: Vec<_> = validators.into_iter().map(validator).collect();
 	// The same accounts: the validator set lists them, `session.keys` gives their keys (the only
@@ -58,6 +111,12 @@ fn genesis(
 		session: SessionConfig { keys },
 		sudo: SudoConfig { key: sudo },
 		registry: RegistryConfig { organizations },
+		council_membership: CouncilMembershipConfig {
+			members: council.iter().map(|k| k.to_account_id()).collect::<Vec<_>>().try_into().expect("a few members; qed"),
+		},
+		city_council: CityCouncilConfig { city_seat: council.first().map(|k| k.to_account_id()) },
+		node_authorization: NodeAuthorizationConfig { nodes },
+		permissions: PermissionsConfig { quotas: quotas() },
 	})
 }
 
@@ -104,26 +163,33 @@ fn demo_organizations() -> Vec<GenesisOrganization> {
 	]
 }
 
-/// The `development` preset: Alice validates alone and holds the sudo key.
+/// The `development` preset: Alice validates alone and holds the sudo key. The council is
+/// Alice (the city's seat), Bob and Charlie. No well-known node: the dev node runs alone.
 pub fn development_config_genesis() -> Value {
-	genesis(
-		vec![Sr25519Keyring::Alice],
-		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		demo_organizations(),
-		Some(Sr25519Keyring::Alice.to_account_id()),
-	)
+	use Sr25519Keyring::*;
+	genesis(Genesis {
+		validators: vec![Alice],
+		endowed: Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
+		organizations: demo_organizations(),
+		sudo: Some(Alice.to_account_id()),
+		council: vec![Alice, Bob, Charlie],
+		nodes: vec![],
+	})
 }
 
-/// The `local_testnet` preset: Alice (the city), Bob, Charlie and Dave (operators) validate.
-/// No sudo key: the chain is governed by the city origin.
+/// The `local_testnet` preset: Alice (the city), Bob, Charlie and Dave (operators) validate and
+/// form the council, Alice holding the city's seat. No sudo key: the chain is governed by the
+/// council's motions. The four validators' nodes and the city's RPC node are well-known nodes.
 pub fn local_config_genesis() -> Value {
 	use Sr25519Keyring::*;
-	genesis(
-		vec![Alice, Bob, Charlie, Dave],
-		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		vec![],
-		None,
-	)
+	genesis(Genesis {
+		validators: vec![Alice, Bob, Charlie, Dave],
+		endowed: Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
+		organizations: vec![],
+		sudo: None,
+		council: vec![Alice, Bob, Charlie, Dave],
+		nodes: local_nodes(),
+	})
 }
 
 /// The JSON patch of a named preset.

@@ -61,10 +61,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("seoul-city-chain"),
 	impl_name: Cow::Borrowed("seoul-city-chain"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -116,7 +116,10 @@ pub type TxExtension = (
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckEra<Runtime>,
-	frame_system::CheckNonce<Runtime>,
+	// Before the nonce check, so that an unknown account gets its own error, not "no provider".
+	pallet_permissions::CheckPermission<Runtime>,
+	// `frame_system::CheckNonce` (same identifier and data) followed by the sender's rate limit.
+	pallet_permissions::CheckNonceAndQuota<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
@@ -176,6 +179,8 @@ mod runtime {
 	pub type Aura = pallet_aura;
 	#[runtime::pallet_index(12)]
 	pub type Grandpa = pallet_grandpa;
+	#[runtime::pallet_index(13)]
+	pub type NodeAuthorization = pallet_node_authorization;
 
 	// Money.
 	#[runtime::pallet_index(20)]
@@ -191,11 +196,20 @@ mod runtime {
 	#[runtime::pallet_index(32)]
 	pub type Proxy = pallet_proxy;
 
-	// Governance. Sudo has a key on the dev chain only.
+	// Governance. Sudo has a key on the dev chain only; everywhere, the council's motions
+	// carried with the city's aye (`CityCouncil::enact`) dispatch as Root.
 	#[runtime::pallet_index(40)]
 	pub type Sudo = pallet_sudo;
+	#[runtime::pallet_index(41)]
+	pub type Council = pallet_collective<Instance1>;
+	#[runtime::pallet_index(42)]
+	pub type CouncilMembership = pallet_membership<Instance1>;
+	#[runtime::pallet_index(43)]
+	pub type CityCouncil = pallet_city_council;
 
 	// City services.
 	#[runtime::pallet_index(50)]
 	pub type Registry = pallet_registry;
+	#[runtime::pallet_index(51)]
+	pub type Permissions = pallet_permissions;
 }

@@ -18,17 +18,15 @@ fn city_origin<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
 	T::CityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
 }
 
-/// A citizen with a provider and a nonce of 1, limited to one transaction per block, whose last
-/// window has ended.
+/// An admitted account (a citizen, or whatever kind the runtime's admission gives) with a
+/// provider and a nonce of 1, limited to one transaction per block, whose last window has ended.
 fn limited_citizen<T: Config>() -> T::AccountId {
 	let who: T::AccountId = account("citizen", 0, 0);
 	T::Admission::admit_for_benchmark(&who, AccountKind::Citizen);
+	let kind = T::Admission::kind(&who).expect("just admitted");
 	frame_system::Pallet::<T>::inc_providers(&who);
 	frame_system::Account::<T>::mutate(&who, |account| account.nonce = One::one());
-	Quotas::<T>::insert(
-		AccountKind::Citizen,
-		Quota { transactions: 1, window: BlockNumberFor::<T>::one() },
-	);
+	Quotas::<T>::insert(kind, Quota { transactions: 1, window: BlockNumberFor::<T>::one() });
 	Windows::<T>::insert(
 		&who,
 		Window { start: frame_system::Pallet::<T>::block_number(), first_nonce: Default::default() },

@@ -1,13 +1,78 @@
-//! Who governs the chain. For now the city origin is Root: on the dev chain, Sudo's key
-//! (the only genesis with one) dispatches as Root.
+//! Who governs the chain: the city origin.
+//!
+//! The city origin is Root. Root is reached in two ways:
+//! - On the dev chain, through Sudo's key. That is the only genesis with one.
+//! - Everywhere, through a council motion `CityCouncil::enact(call)` carried by at least two
+//!   thirds of the council, with the city's seat among the ayes (`pallet-city-council`).
+//!
+//! The council is the city and the operators. Its members are kept by `CouncilMembership`, whose
+//! changes are themselves city-origin calls.
 
-use frame_system::EnsureRoot;
+use frame_support::{parameter_types, traits::ConstU32, weights::Weight};
+use frame_system::{EnsureNever, EnsureRoot};
+use sp_runtime::Perbill;
 
-use crate::{AccountId, Runtime, RuntimeCall, RuntimeEvent};
+use super::system::RuntimeBlockWeights;
+use crate::{AccountId, Council, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, DAYS};
 
-/// The origin that governs the city's chain: registers organizations, grants roles, sets
-/// the parameters that law or policy sets.
+/// The origin that governs the city's chain: registers organizations, grants roles, adds
+/// validators and nodes, sets the parameters that law or policy sets.
 pub type CityOrigin = EnsureRoot<AccountId>;
+
+/// The council's instance of `pallet-collective` and `pallet-membership`.
+pub type CouncilInstance = pallet_collective::Instance1;
+
+/// The most seats on the council.
+pub type CouncilMaxMembers = ConstU32<16>;
+
+parameter_types! {
+	/// A motion stays open for a day; it closes as soon as enough members have voted.
+	pub const CouncilMotionDuration: crate::BlockNumber = DAYS;
+	/// A motion's call may use at most half a block.
+	pub MaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_collective::Config<CouncilInstance> for Runtime {
+	type RuntimeOrigin = RuntimeOrigin;
+	type Proposal = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type MotionDuration = CouncilMotionDuration;
+	type MaxProposals = ConstU32<32>;
+	type MaxMembers = CouncilMaxMembers;
+	/// Without a prime member, a member who did not vote counts as a nay.
+	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	/// Members change only through `CouncilMembership`.
+	type SetMembersOrigin = EnsureNever<()>;
+	type MaxProposalWeight = MaxProposalWeight;
+	type DisapproveOrigin = CityOrigin;
+	type KillOrigin = CityOrigin;
+	/// No deposit: only council members propose.
+	type Consideration = ();
+}
+
+impl pallet_membership::Config<CouncilInstance> for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AddOrigin = CityOrigin;
+	type RemoveOrigin = CityOrigin;
+	type SwapOrigin = CityOrigin;
+	type ResetOrigin = CityOrigin;
+	type PrimeOrigin = CityOrigin;
+	type MembershipInitialized = Council;
+	type MembershipChanged = Council;
+	type MaxMembers = CouncilMaxMembers;
+	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_city_council::Config for Runtime {
+	type RuntimeCall = RuntimeCall;
+	type MotionOrigin =
+		pallet_collective::EnsureProportionAtLeast<AccountId, CouncilInstance, 2, 3>;
+	type MotionVotes = pallet_city_council::CollectiveVotes<Runtime, CouncilInstance>;
+	type CitySeatOrigin = CityOrigin;
+	type MaxCouncilMembers = CouncilMaxMembers;
+	type WeightInfo = pallet_city_council::weights::SubstrateWeight<Runtime>;
+}
 
 impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
