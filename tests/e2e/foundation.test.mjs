@@ -33,13 +33,18 @@ const PALLETS = {
   Session: 10,
   Aura: 11,
   Grandpa: 12,
+  NodeAuthorization: 13,
   Balances: 20,
   TransactionPayment: 21,
   Utility: 30,
   Multisig: 31,
   Proxy: 32,
   Sudo: 40,
+  Council: 41,
+  CouncilMembership: 42,
+  CityCouncil: 43,
   Registry: 50,
+  Permissions: 51,
 };
 
 /** The development genesis' demo organizations, ids 0.. in order. */

@@ -1,0 +1,154 @@
+// Account permissioning and rate limits (issue 3, scenario f), end to end against one development
+// node (`--dev`), with polkadot-js signing as it does for any chain: no custom extension setup.
+//
+// The development genesis knows Alice (validator, council, sudo), Bob and Charlie (council),
+// Dave and Alice's stash (organization members). Eve and Ferdie have S-coin but are not known.
+// Refusals happen at submission: the RPC answers `1010: Invalid Transaction: Custom error: <n>`
+// with the codes of `pallet_permissions::codes` (docs/permissions.md).
+
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+
+import { Keyring } from '@polkadot/keyring';
+
+import { connect, devAccounts, findEvents, sharedNodeTests, signAndWait, startNode } from './lib/node.mjs';
+
+const { step, guard, failed } = sharedNodeTests();
+
+/** `pallet_permissions::codes`. */
+const UNKNOWN_ACCOUNT = 1;
+const SUSPENDED = 2;
+const RATE_LIMITED = 4;
+
+let node;
+let api;
+let accounts;
+
+before(() => guard(async () => {
+  accounts = await devAccounts();
+  node = await startNode({ chain: 'dev' });
+  api = await connect(node.rpcUrl);
+}), { timeout: 180_000 });
+
+after(async () => {
+  if (failed() && node) {
+    console.error(`--- last lines of the node's log (${node.logPath}) ---\n${node.logTail()}\n---`);
+  }
+  try {
+    if (api) await api.disconnect();
+  } finally {
+    if (node) await node.stop();
+  }
+}, { timeout: 30_000 });
+
+/** Asserts that submitting `tx` signed by `signer` is refused by the pool with custom `code`. */
+async function assertRefused(tx, signer, code, what) {
+  await assert.rejects(
+    signAndWait(tx, signer),
+    (err) => {
+      assert.match(err.message, new RegExp(`1010: Invalid Transaction: Custom error: ${code}\\b`), what);
+      return true;
+    },
+    what,
+  );
+}
+
+/** Dispatches `call` as Root through Alice's sudo key; asserts it succeeded. */
+async function sudo(call) {
+  const { events, dispatchError } = await signAndWait(api.tx.sudo.sudo(call), accounts.alice);
+  assert.equal(dispatchError, undefined, `${call.method.section}.${call.method.method}: dispatched`);
+  const [sudid] = findEvents(events, 'sudo', 'Sudid');
+  assert.ok(sudid.data.sudoResult.isOk, `${call.method.section}.${call.method.method}: ${sudid.data.sudoResult}`);
+}
+
+const remark = (text) => api.tx.system.remark(text);
+
+step('1. polkadot-js signs with the permission extensions and no custom setup', { timeout: 60_000 }, async () => {
+  const extensions = api.registry.signedExtensions;
+  const permission = extensions.indexOf('CheckPermission');
+  const nonce = extensions.indexOf('CheckNonce');
+  assert.ok(permission >= 0, `CheckPermission in ${extensions}`);
+  assert.ok(permission < nonce, `CheckPermission stands before CheckNonce in ${extensions}`);
+  const { dispatchError } = await signAndWait(remark('hello'), accounts.dave);
+  assert.equal(dispatchError, undefined, 'an organization member transacts');
+});
+
+step('2. an unknown account is refused at submission with its own code', { timeout: 60_000 }, async () => {
+  const { ferdie } = accounts;
+  const before = (await api.query.system.account(ferdie.address)).nonce.toNumber();
+  // Ferdie holds S-coin: the refusal is not about funds.
+  assert.ok((await api.query.system.account(ferdie.address)).data.free.toBigInt() > 0n);
+  await assertRefused(remark('hi'), ferdie, UNKNOWN_ACCOUNT, 'Ferdie');
+  await assertRefused(api.tx.balances.transferKeepAlive(accounts.alice.address, 1), ferdie, UNKNOWN_ACCOUNT, 'Ferdie transferring');
+  assert.equal((await api.query.system.account(ferdie.address)).nonce.toNumber(), before, 'nonce unchanged');
+
+  // A fresh account with nothing at all gets the same code, not the nonce check's "no provider".
+  const stranger = new Keyring({ type: 'sr25519' }).addFromUri('//Stranger');
+  await assertRefused(remark('hi'), stranger, UNKNOWN_ACCOUNT, 'a fresh account');
+});
+
+step('3. calls nested in utility, proxy and sudo are ruled on for the accounts they act for', { timeout: 60_000 }, async () => {
+  const { alice, dave, ferdie } = accounts;
+  const asFerdie = api.tx.proxy.proxy(ferdie.address, null, remark('as Ferdie'));
+  await assertRefused(asFerdie, dave, UNKNOWN_ACCOUNT, 'a proxy call for Ferdie');
+  await assertRefused(api.tx.utility.batch([remark('ok'), asFerdie]), dave, UNKNOWN_ACCOUNT, 'the same, in a batch');
+  await assertRefused(api.tx.sudo.sudoAs(ferdie.address, remark('as Ferdie')), alice, UNKNOWN_ACCOUNT, 'sudo_as Ferdie');
+});
+
+step('4. a suspended account is refused until the city resumes it', { timeout: 90_000 }, async () => {
+  const { dave } = accounts;
+  await sudo(api.tx.permissions.suspendAccount(dave.address));
+  await assertRefused(remark('suspended'), dave, SUSPENDED, 'suspended Dave');
+  await sudo(api.tx.permissions.resumeAccount(dave.address));
+  const { dispatchError } = await signAndWait(remark('back'), dave);
+  assert.equal(dispatchError, undefined, 'resumed Dave transacts');
+});
+
+step('5. a burst of consecutive nonces beyond the quota is refused at submission', { timeout: 120_000 }, async (t) => {
+  // Alice's stash: an organization member that has never transacted, so no window is running.
+  const { aliceStash } = accounts;
+  const QUOTA = 5;
+  const BURST = 8;
+  await sudo(api.tx.permissions.setQuota('Organization', { transactions: QUOTA, window: 300 }));
+  try {
+    const first = (await api.rpc.system.accountNextIndex(aliceStash.address)).toNumber();
+    // Pre-signed, then submitted all at once: the pool sees only the chain state.
+    const signed = [];
+    for (let i = 0; i < BURST; i += 1) {
+      signed.push(await remark(`burst ${i}`).signAsync(aliceStash, { nonce: first + i, era: 0 }));
+    }
+    const results = await Promise.allSettled(signed.map((tx) => api.rpc.author.submitExtrinsic(tx)));
+    const accepted = results.filter((r) => r.status === 'fulfilled').length;
+    const refused = results.filter((r) => r.status === 'rejected');
+    t.diagnostic(`burst of ${BURST}: ${accepted} accepted, ${refused.length} refused`);
+    assert.equal(accepted, QUOTA, 'the quota is accepted');
+    results.forEach((r, i) => {
+      if (i < QUOTA) assert.equal(r.status, 'fulfilled', `nonce ${first + i} accepted`);
+      else assert.match(r.reason.message, new RegExp(`Custom error: ${RATE_LIMITED}\\b`), `nonce ${first + i} refused`);
+    });
+    // The accepted ones are included.
+    const deadline = Date.now() + 30_000;
+    while ((await api.query.system.account(aliceStash.address)).nonce.toNumber() < first + QUOTA) {
+      assert.ok(Date.now() < deadline, 'the accepted transactions are included within 30 s');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    // Still within the window: the next one is refused too.
+    await assertRefused(remark('one more'), aliceStash, RATE_LIMITED, 'past the quota, same window');
+  } finally {
+    await sudo(api.tx.permissions.setQuota('Organization', { transactions: 6000, window: 30 }));
+  }
+});
+
+step('6. an admitted account with zero balance transacts', { timeout: 60_000 }, async () => {
+  const { alice } = accounts;
+  const member = new Keyring({ type: 'sr25519' }).addFromUri('//Seoul//zero-balance-member');
+  // Alice (admin of organization 0) adds a fresh account as a member: it gets a provider reference.
+  const added = await signAndWait(api.tx.registry.addMember(0, member.address), alice);
+  assert.equal(added.dispatchError, undefined, 'registry.addMember');
+  const account = await api.query.system.account(member.address);
+  assert.equal(account.data.free.toBigInt(), 0n, 'no S-coin');
+  const info = await remark('no fee').paymentInfo(member);
+  assert.equal(info.partialFee.toBigInt(), 0n, 'paymentInfo: zero fee');
+  const { dispatchError } = await signAndWait(remark('no fee'), member);
+  assert.equal(dispatchError, undefined, 'it transacts');
+});
