@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the `local` network on this machine: four validators on loopback, Alice (the city) and
-# Bob, Charlie and Dave (operators), each with its own base path, node key, session keys (the
+# Bob, Charlie and Dave (operators), each with its own base path, node key (the well-known node
+# keys of scripts/local-node-keys, authorized in the `local` genesis), session keys (the
 # well-known development keys) and ports. Stops them all cleanly on Ctrl-C or SIGTERM.
 #
 # Usage: ./scripts/local-network.sh [extra seoul-node arguments for every node]
@@ -46,14 +47,14 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-# Node keys first: the others need Alice's peer id to find the network.
+# Node keys first: the well-known ones of the `local` genesis (scripts/local-node-keys), which
+# node authorization lets in; the others need Alice's peer id to find the network.
+KEYS_FILE="$(dirname "${BASH_SOURCE[0]}")/local-node-keys"
 peer_ids=()
 for i in "${!NAMES[@]}"; do
 	dir="$NETWORK_DIR/${NAMES[$i]}"
 	mkdir -p "$dir"
-	if [ ! -f "$dir/node-key" ]; then
-		"$NODE_BIN" key generate-node-key --file "$dir/node-key" 2>/dev/null
-	fi
+	awk -v name="${NAMES[$i]}" '$1 == name { printf "%s", $2 }' "$KEYS_FILE" >"$dir/node-key"
 	peer_ids+=("$("$NODE_BIN" key inspect-node-key --file "$dir/node-key")")
 done
 bootnode="/ip4/127.0.0.1/tcp/30333/p2p/${peer_ids[0]}"

@@ -1,6 +1,9 @@
 // The authority network, end to end: the four validators of the `local` chain spec (Alice for
 // the city; Bob, Charlie and Dave for the operators) as real seoul-node processes on loopback,
-// and a non-validator RPC node such as an agency runs.
+// the city's RPC node (authorized in genesis), and Eve's node, a stranger until the council
+// authorizes it and makes Eve a validator. The council is the four validators' accounts, Alice
+// holding the city's seat; a motion is `cityCouncil.enact(call)`, carried by three of four ayes
+// with Alice's among them.
 //
 // The scenarios share one network start and run in order; each leaves the four validators
 // running and finalizing for the next. Their measured times are printed as test diagnostics
@@ -9,8 +12,11 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 
+import { u8aToHex } from '@polkadot/util';
+import { base58Decode, decodeAddress } from '@polkadot/util-crypto';
+
 import { heads, LOCAL_VALIDATORS, localNetwork, waitForFinalizedNumber, waitForPeers } from './lib/network.mjs';
-import { connect, devAccounts, rpc, sharedNodeTests, waitFor } from './lib/node.mjs';
+import { connect, devAccounts, findEvents, rpc, sharedNodeTests, signAndWait, waitFor } from './lib/node.mjs';
 
 /** The runtime's block time (`MILLISECS_PER_BLOCK`). */
 const BLOCK_TIME_MS = 2000;
@@ -133,7 +139,7 @@ step('(c) two of four stopped: finality stops; both back: it resumes, nothing fi
 
 step('(g) a non-validator RPC node syncs, follows finality and answers as a validator does', { timeout: 180_000 }, async (t) => {
   const start = Date.now();
-  const rpcNode = await network.start('agency-rpc', { validator: false });
+  const rpcNode = await network.start('rpc', { validator: false });
   const target = (await heads(network.node('alice'))).finalized;
   await waitForFinalizedNumber(rpcNode, target, 90_000);
   const synced = seconds(start);
@@ -162,4 +168,159 @@ step('(g) a non-validator RPC node syncs, follows finality and answers as a vali
   const roles = await rpc(rpcNode.httpUrl, 'system_nodeRoles');
   assert.deepEqual(roles, ['Full'], 'the RPC node is a full node, not an authority');
   t.diagnostic(`the RPC node synced to finalized block ${target} in ${synced} s`);
+});
+
+/**
+ * A council motion: `proposer` proposes `cityCouncil.enact(call)` with a threshold of three of
+ * the four seats, `voters` vote aye, and the motion is closed. Returns the collective's
+ * `Executed` result and, when the motion got as far as `enact` dispatching, `Enacted`'s.
+ */
+async function councilMotion(api, call, { proposer = accounts.alice, voters }) {
+  const motion = api.tx.cityCouncil.enact(call);
+  const lengthBound = motion.method.encodedLength;
+  const proposed = await signAndWait(api.tx.council.propose(3, motion, lengthBound), proposer);
+  assert.equal(proposed.dispatchError, undefined, 'council.propose');
+  const [event] = findEvents(proposed.events, 'council', 'Proposed');
+  const { proposalHash, proposalIndex } = event.data;
+  await Promise.all(voters.map(async (voter) => {
+    const voted = await signAndWait(api.tx.council.vote(proposalHash, proposalIndex, true), voter);
+    assert.equal(voted.dispatchError, undefined, 'council.vote');
+  }));
+  const { weight } = await api.call.transactionPaymentCallApi.queryCallInfo(motion.method, lengthBound);
+  const closed = await signAndWait(api.tx.council.close(proposalHash, proposalIndex, weight, lengthBound), proposer);
+  assert.equal(closed.dispatchError, undefined, 'council.close');
+  const [executed] = findEvents(closed.events, 'council', 'Executed');
+  assert.ok(executed, 'the motion was carried and executed');
+  const [enacted] = findEvents(closed.events, 'cityCouncil', 'Enacted');
+  return { executed: executed.data.result, enacted: enacted?.data.result };
+}
+
+/** Carries `call` as the city origin: Alice (the city), Bob and Charlie vote aye. */
+async function cityMotion(api, call, what) {
+  const { alice, bob, charlie } = accounts;
+  const { executed, enacted } = await councilMotion(api, call, { voters: [alice, bob, charlie] });
+  assert.ok(executed.isOk, `${what}: council.Executed ${executed}`);
+  assert.ok(enacted?.isOk, `${what}: cityCouncil.Enacted ${enacted}`);
+}
+
+/** The accounts that authored blocks `from`..`to` on `api`'s node, by block number. */
+async function authorsOf(api, from, to) {
+  const authors = new Map();
+  for (let n = from; n <= to; n += 1) {
+    const header = await api.derive.chain.getHeader(await api.rpc.chain.getBlockHash(n));
+    authors.set(n, header?.author?.toString());
+  }
+  return authors;
+}
+
+step('(council) the operators alone do not carry the city origin', { timeout: 120_000 }, async (t) => {
+  const { bob, charlie, dave, eve } = accounts;
+  const api = await connect(network.node('alice').rpcUrl);
+  try {
+    const start = Date.now();
+    // Three of four ayes, the city's not among them.
+    const { executed } = await councilMotion(api, api.tx.validatorSet.addValidator(eve.address), {
+      proposer: bob,
+      voters: [bob, charlie, dave],
+    });
+    assert.ok(executed.isErr, 'the motion failed');
+    const error = api.registry.findMetaError(executed.asErr.asModule);
+    assert.equal(`${error.section}.${error.name}`, 'cityCouncil.CityDidNotApprove');
+    const validators = (await api.query.validatorSet.validators()).map((v) => v.toString());
+    assert.ok(!validators.includes(eve.address), 'Eve was not added');
+    t.diagnostic(`a motion of the three operators was refused (CityDidNotApprove), ${seconds(start)} s from proposal to close`);
+  } finally {
+    await api.disconnect();
+  }
+});
+
+step('(e) an unauthorized node gets nothing; once the council authorizes it, it syncs', { timeout: 240_000 }, async (t) => {
+  const { eve } = accounts;
+  const alice = network.node('alice');
+  // Eve's node: same chain spec, a new node key, the validators and the RPC node as bootnodes.
+  const eveNode = await network.start('eve', { validator: true });
+  const startedAt = (await heads(alice)).best;
+  // Ten blocks with every authorized node up.
+  await waitFor(async () => (await heads(alice)).best >= startedAt + 10, 60_000, 'ten blocks on Alice');
+  const shut = await heads(eveNode);
+  assert.equal(shut.best, 0, "Eve's node is still at genesis");
+  assert.equal((await rpc(eveNode.httpUrl, 'system_health')).peers, 0, "Eve's node has no sync peer");
+  t.diagnostic(`for ten blocks (${startedAt} -> ${startedAt + 10}) with every authorized node up, Eve's node stayed at genesis with no sync peer`);
+
+  const api = await connect(alice.rpcUrl);
+  try {
+    // One motion admits Eve (the admin of a new operator organization) and authorizes her node.
+    const peerId = network.members.get('eve').peerId;
+    const peerBytes = u8aToHex(base58Decode(peerId));
+    const motionStart = Date.now();
+    await cityMotion(api, api.tx.utility.batchAll([
+      api.tx.registry.registerOrganization('Eve Validation Co.', 'Business', [], eve.address),
+      api.tx.nodeAuthorization.addWellKnownNode(peerBytes, eve.address),
+    ]), 'admit Eve and authorize her node');
+    const motionTook = seconds(motionStart);
+    const known = [...(await api.query.nodeAuthorization.wellKnownNodes())].map((node) => u8aToHex(node));
+    assert.ok(known.includes(peerBytes), `${peerId} is a well-known node`);
+
+    const authorized = Date.now();
+    const target = (await heads(alice)).finalized;
+    await waitForFinalizedNumber(eveNode, target, 120_000);
+    const syncedIn = seconds(authorized);
+    assert.equal(
+      await rpc(eveNode.httpUrl, 'chain_getBlockHash', [target]),
+      await rpc(alice.httpUrl, 'chain_getBlockHash', [target]),
+      `block ${target} is the same on Eve's node`,
+    );
+    t.diagnostic(`the motion took ${motionTook} s (propose, three votes, close); Eve's node then reached finalized block ${target} in ${syncedIn} s`);
+  } finally {
+    await api.disconnect();
+  }
+});
+
+step('(d) a fifth validator added by a council motion authors; one removed stops authoring', { timeout: 360_000 }, async (t) => {
+  const { eve, dave } = accounts;
+  const alice = network.node('alice');
+  const api = await connect(alice.rpcUrl);
+  try {
+    // Eve's session keys, made in her node's keystore with a proof that she owns them.
+    const { keys, proof } = await rpc(network.node('eve').httpUrl, 'author_rotateKeysWithOwner', [
+      u8aToHex(decodeAddress(eve.address)),
+    ]);
+    const set = await signAndWait(api.tx.session.setKeys(keys, proof), eve);
+    assert.equal(set.dispatchError, undefined, 'session.setKeys by Eve');
+
+    const addStart = Date.now();
+    await cityMotion(api, api.tx.validatorSet.addValidator(eve.address), 'add Eve');
+    const addedAt = (await heads(alice)).best;
+    let eveBlock = null;
+    await waitFor(async () => {
+      const { best } = await heads(alice);
+      const authors = await authorsOf(api, eveBlock ?? addedAt + 1, best);
+      for (const [n, author] of authors) if (author === eve.address && eveBlock === null) eveBlock = n;
+      return eveBlock !== null;
+    }, 150_000, 'a block authored by Eve', { intervalMs: BLOCK_TIME_MS * 2 });
+    t.diagnostic(`Eve added at block ${addedAt}: she authored block ${eveBlock}, ${seconds(addStart)} s after the motion began (sessions of 10 blocks)`);
+    const withFive = (await heads(alice)).best;
+    await waitForFinalizedNumber(alice, withFive, 60_000);
+
+    const removeStart = Date.now();
+    await cityMotion(api, api.tx.validatorSet.removeValidator(dave.address), 'remove Dave');
+    // pallet-session queues the change at one rotation and applies it at the next.
+    let changedAt = null;
+    await waitFor(async () => {
+      const session = (await api.query.session.validators()).map((v) => v.toString());
+      if (session.includes(dave.address)) return false;
+      changedAt = (await heads(alice)).best;
+      return true;
+    }, 120_000, 'Dave out of session.validators');
+    // Three rounds of the four remaining authorities: none authored by Dave.
+    const until = changedAt + 12;
+    await waitFor(async () => (await heads(alice)).best >= until, 60_000, `block ${until}`);
+    const authors = await authorsOf(api, changedAt + 1, until);
+    for (const [n, author] of authors) assert.notEqual(author, dave.address, `block ${n} is not Dave's`);
+    assert.ok([...authors.values()].includes(eve.address), 'Eve keeps authoring');
+    await waitForFinalizedNumber(alice, until, 60_000);
+    t.diagnostic(`Dave removed: out of the session at block ${changedAt}, ${seconds(removeStart)} s after the motion began; no block of his in ${changedAt + 1}..${until}, all finalized`);
+  } finally {
+    await api.disconnect();
+  }
 });

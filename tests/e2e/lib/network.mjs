@@ -1,7 +1,8 @@
 // A `local` network of real seoul-node processes on loopback, for the network tests: the four
 // validators of the `local` chain spec (Alice for the city; Bob, Charlie and Dave for the
-// operators), each with its own node key, base path and ports, plus any number of non-validator
-// (RPC) nodes. A node can be stopped (or killed) and started again on its database and keys.
+// operators), each with its own node key, base path and ports, plus any number of other nodes:
+// `rpc`, the city's RPC node, authorized in genesis, and strangers under any other name, with
+// new node keys. A node can be stopped (or killed) and started again on its database and keys.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +13,18 @@ import { freePorts, nodeBinary, rpc, startNode, waitFor } from './node.mjs';
 
 /** The validators of the `local` chain spec, in genesis order. */
 export const LOCAL_VALIDATORS = ['alice', 'bob', 'charlie', 'dave'];
+
+/**
+ * The secret node keys of the `local` genesis' well-known nodes (the validators and `rpc`, the
+ * city's RPC node), by name, from scripts/local-node-keys: node authorization lets only these in.
+ */
+export const WELL_KNOWN_NODE_KEYS = Object.fromEntries(
+  fs
+    .readFileSync(new URL('../../../scripts/local-node-keys', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'))
+    .map((line) => line.trim().split(/\s+/).slice(0, 2)),
+);
 
 function nodeKeyCommand(args) {
   const result = spawnSync(nodeBinary(), ['key', ...args], { encoding: 'utf8' });
@@ -57,7 +70,9 @@ export function localNetwork({ chain = 'local' } = {}) {
         const basePath = path.join(dir, name);
         fs.mkdirSync(basePath, { recursive: true });
         const nodeKeyFile = path.join(basePath, 'node-key');
-        nodeKeyCommand(['generate-node-key', '--file', nodeKeyFile]);
+        // A well-known node's key, or a new one: a stranger to node authorization.
+        if (WELL_KNOWN_NODE_KEYS[name]) fs.writeFileSync(nodeKeyFile, WELL_KNOWN_NODE_KEYS[name]);
+        else nodeKeyCommand(['generate-node-key', '--file', nodeKeyFile]);
         const peerId = nodeKeyCommand(['inspect-node-key', '--file', nodeKeyFile]);
         const [rpcPort, prometheusPort, p2pPort] = await freePorts(3);
         member = { name, basePath, nodeKeyFile, peerId, ports: { rpcPort, prometheusPort, p2pPort }, validator };
