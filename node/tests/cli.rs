@@ -78,3 +78,88 @@ fn genesis_validators_are_the_accounts_with_session_keys() {
 		assert_eq!(validators, keyed, "{chain}: the validator set is the accounts of session.keys");
 	}
 }
+
+#[test]
+fn the_city_holds_a_council_seat_and_the_local_council_is_the_validators() {
+	for chain in ["dev", "local"] {
+		let spec = chain_spec(chain);
+		let patch = &spec["genesis"]["runtimeGenesis"]["patch"];
+		let council = patch["councilMembership"]["members"].as_array().cloned().unwrap_or_default();
+		let city = &patch["cityCouncil"]["citySeat"];
+		assert!(council.len() >= 3, "{chain}: a council a two-thirds motion can carry: {patch}");
+		assert!(council.contains(city), "{chain}: the city's seat {city} is on the council");
+		if chain == "local" {
+			let mut validators = patch["validatorSet"]["initialValidators"].as_array().cloned();
+			let mut members = Some(council.clone());
+			validators.as_mut().map(|v| v.sort_by_key(|a| a.to_string()));
+			members.as_mut().map(|v| v.sort_by_key(|a| a.to_string()));
+			assert_eq!(members, validators, "local: the council is the four validators' accounts");
+		}
+	}
+}
+
+/// The `local` genesis authorizes exactly the nodes whose secret keys `scripts/local-node-keys`
+/// lists, as the node derives their peer ids.
+#[test]
+fn local_well_known_nodes_are_the_keys_of_the_local_network() {
+	let keys = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/local-node-keys"))
+		.expect("scripts/local-node-keys");
+	let dir = std::env::temp_dir().join(format!("seoul-node-keys-{}", std::process::id()));
+	std::fs::create_dir_all(&dir).unwrap();
+	let mut expected: Vec<String> = keys
+		.lines()
+		.filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+		.map(|line| {
+			let fields: Vec<&str> = line.split_whitespace().collect();
+			let file = dir.join(fields[0]);
+			std::fs::write(&file, fields[1]).unwrap();
+			let peer_id = stdout_of(&["key", "inspect-node-key", "--file", file.to_str().unwrap()]);
+			assert_eq!(peer_id.trim(), fields[2], "{}: the peer id noted in the file", fields[0]);
+			hex_of(&base58_decode(peer_id.trim()))
+		})
+		.collect();
+	std::fs::remove_dir_all(&dir).ok();
+
+	let spec = chain_spec("local");
+	let nodes = spec["genesis"]["runtimeGenesis"]["patch"]["nodeAuthorization"]["nodes"]
+		.as_array()
+		.cloned()
+		.unwrap_or_default();
+	let mut authorized: Vec<String> = nodes
+		.iter()
+		.map(|node| {
+			let bytes: Vec<u8> = serde_json::from_value(node[0].clone()).expect("peer id bytes");
+			hex_of(&bytes)
+		})
+		.collect();
+	expected.sort();
+	authorized.sort();
+	assert_eq!(authorized, expected);
+
+	let dev = chain_spec("dev");
+	let dev_nodes = &dev["genesis"]["runtimeGenesis"]["patch"]["nodeAuthorization"]["nodes"];
+	assert!(dev_nodes.as_array().is_none_or(Vec::is_empty), "the dev node runs alone: {dev_nodes}");
+}
+
+fn hex_of(bytes: &[u8]) -> String {
+	bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn base58_decode(text: &str) -> Vec<u8> {
+	const ALPHABET: &[u8] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+	let mut bytes: Vec<u8> = Vec::new();
+	for c in text.bytes() {
+		let mut carry = ALPHABET.iter().position(|&a| a == c).expect("base58") as u32;
+		for byte in bytes.iter_mut().rev() {
+			carry += (*byte as u32) * 58;
+			*byte = (carry & 0xff) as u8;
+			carry >>= 8;
+		}
+		while carry > 0 {
+			bytes.insert(0, (carry & 0xff) as u8);
+			carry >>= 8;
+		}
+	}
+	let zeros = text.bytes().take_while(|&c| c == b'1').count();
+	[vec![0; zeros], bytes].concat()
+}

@@ -152,3 +152,14 @@ step('6. an admitted account with zero balance transacts', { timeout: 60_000 }, 
   const { dispatchError } = await signAndWait(remark('no fee'), member);
   assert.equal(dispatchError, undefined, 'it transacts');
 });
+
+step('7. a new council member with zero balance transacts', { timeout: 60_000 }, async () => {
+  const member = new Keyring({ type: 'sr25519' }).addFromUri('//Seoul//new-council-member');
+  await assertRefused(remark('before'), member, UNKNOWN_ACCOUNT, 'not yet a member');
+  await sudo(api.tx.councilMembership.addMember(member.address));
+  const account = await api.query.system.account(member.address);
+  assert.equal(account.providers.toNumber(), 1, 'a provider reference');
+  assert.equal(account.data.free.toBigInt(), 0n, 'no S-coin');
+  const { dispatchError } = await signAndWait(remark('a member now'), member);
+  assert.equal(dispatchError, undefined, 'it transacts');
+});

@@ -198,6 +198,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Suspended<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, (), OptionQuery>;
 
+	/// Accounts given a provider reference by [`Pallet::admit`]: each gets one once, and keeps it.
+	#[pallet::storage]
+	pub type Admitted<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, (), OptionQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -294,6 +298,20 @@ pub mod pallet {
 				return Err(InvalidTransaction::Custom(codes::SUSPENDED));
 			}
 			T::Admission::kind(who).ok_or(InvalidTransaction::Custom(codes::UNKNOWN_ACCOUNT))
+		}
+
+		/// Gives `who` a provider reference, once: the nonce check refuses an account without one,
+		/// and an admitted account must be able to transact with a zero balance. The reference
+		/// is never taken back, also when `who` leaves whatever admitted it, so that its nonce
+		/// is never reset (which would let its old transactions be replayed).
+		///
+		/// For what admits accounts without a provider reference of its own, such as the
+		/// council's membership.
+		pub fn admit(who: &T::AccountId) {
+			if !Admitted::<T>::contains_key(who) {
+				frame_system::Pallet::<T>::inc_providers(who);
+				Admitted::<T>::insert(who, ());
+			}
 		}
 
 		/// The first nonce beyond `who`'s quota in the current window, or `None` when `who` is

@@ -2,8 +2,8 @@
 //! extensions as the pool and block building run them.
 
 use crate::{
-	codes, mock::*, AccountKind, CheckNonceAndQuota, CheckPermission, Error, Event, Quota, Quotas,
-	Suspended, Window, Windows,
+	codes, mock::*, AccountKind, Admitted, CheckNonceAndQuota, CheckPermission, Error, Event,
+	Quota, Quotas, Suspended, Window, Windows,
 };
 use frame_support::{assert_noop, assert_ok, dispatch::DispatchInfo};
 use sp_runtime::{
@@ -294,5 +294,22 @@ fn genesis_sets_the_quotas() {
 	new_test_ext().execute_with(|| {
 		assert_eq!(Quotas::<Test>::get(AccountKind::Citizen), Some(CITIZEN_QUOTA));
 		assert_eq!(Quotas::<Test>::get(AccountKind::Authority), None);
+	});
+}
+
+// --- provider references ---
+
+#[test]
+fn admit_gives_one_provider_reference_once_and_keeps_it() {
+	new_test_ext().execute_with(|| {
+		let providers = |who| frame_system::Account::<Test>::get(who).providers;
+		assert_eq!(providers(STRANGER), 0);
+		Permissions::admit(&STRANGER);
+		assert_eq!(providers(STRANGER), 1);
+		assert!(Admitted::<Test>::contains_key(STRANGER));
+		Permissions::admit(&STRANGER);
+		assert_eq!(providers(STRANGER), 1, "once");
+		// Its nonce is now paid for: the nonce check takes its transactions.
+		assert!(pool(STRANGER, 0).is_ok());
 	});
 }

@@ -8,12 +8,18 @@
 //! The council is the city and the operators. Its members are kept by `CouncilMembership`, whose
 //! changes are themselves city-origin calls.
 
-use frame_support::{parameter_types, traits::ConstU32, weights::Weight};
+use frame_support::{
+	parameter_types,
+	traits::{ChangeMembers, ConstU32, InitializeMembers},
+	weights::Weight,
+};
 use frame_system::{EnsureNever, EnsureRoot};
 use sp_runtime::Perbill;
 
 use super::system::RuntimeBlockWeights;
-use crate::{AccountId, Council, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, DAYS};
+use crate::{
+	AccountId, Council, Permissions, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, DAYS,
+};
 
 /// The origin that governs the city's chain: registers organizations, grants roles, adds
 /// validators and nodes, sets the parameters that law or policy sets.
@@ -58,10 +64,36 @@ impl pallet_membership::Config<CouncilInstance> for Runtime {
 	type SwapOrigin = CityOrigin;
 	type ResetOrigin = CityOrigin;
 	type PrimeOrigin = CityOrigin;
-	type MembershipInitialized = Council;
-	type MembershipChanged = Council;
+	type MembershipInitialized = CouncilMembers;
+	type MembershipChanged = CouncilMembers;
 	type MaxMembers = CouncilMaxMembers;
 	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+}
+
+/// Passes the council's membership on to the collective, and gives every new member a provider
+/// reference (`Permissions::admit`), so that a member with no balance can transact.
+pub struct CouncilMembers;
+
+impl InitializeMembers<AccountId> for CouncilMembers {
+	fn initialize_members(members: &[AccountId]) {
+		members.iter().for_each(Permissions::admit);
+		Council::initialize_members(members);
+	}
+}
+
+impl ChangeMembers<AccountId> for CouncilMembers {
+	fn change_members_sorted(incoming: &[AccountId], outgoing: &[AccountId], new: &[AccountId]) {
+		incoming.iter().for_each(Permissions::admit);
+		Council::change_members_sorted(incoming, outgoing, new);
+	}
+
+	fn set_prime(prime: Option<AccountId>) {
+		Council::set_prime(prime);
+	}
+
+	fn get_prime() -> Option<AccountId> {
+		Council::get_prime()
+	}
 }
 
 impl pallet_city_council::Config for Runtime {
