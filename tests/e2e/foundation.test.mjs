@@ -7,17 +7,13 @@
 // test 5 registers.
 
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
 
 import {
-  connect,
   decodeDispatchError,
-  devAccounts,
   findEvents,
   rpc,
-  sharedNodeTests,
+  sharedDevNode,
   signAndWait,
-  startNode,
   waitForBlock,
   waitForFinalized,
 } from './lib/node.mjs';
@@ -58,7 +54,7 @@ const DEMO_ORGANIZATIONS = [
 let node;
 let api;
 let accounts;
-const { step, guard, failed } = sharedNodeTests();
+const { step } = sharedDevNode((started) => ({ node, api, accounts } = started));
 /** The organization test 5 registers (Eve its admin), used by tests 6 and 7. */
 let transitOrg;
 
@@ -79,23 +75,6 @@ async function organization(id) {
 }
 
 const rolesOf = (org) => [...org.roles].map((role) => role.toString());
-
-before(() => guard(async () => {
-  accounts = await devAccounts();
-  node = await startNode({ chain: 'dev' });
-  api = await connect(node.rpcUrl);
-}), { timeout: 180_000 });
-
-after(async () => {
-  if (failed() && node) {
-    console.error(`--- last lines of the node's log (${node.logPath}) ---\n${node.logTail()}\n---`);
-  }
-  try {
-    if (api) await api.disconnect();
-  } finally {
-    if (node) await node.stop();
-  }
-}, { timeout: 30_000 });
 
 step('1. blocks are produced every 2 s and finalized', { timeout: 90_000 }, async () => {
   await waitForBlock(api, 3, 60_000);

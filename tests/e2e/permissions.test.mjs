@@ -7,39 +7,19 @@
 // with the codes of `pallet_permissions::codes` (docs/permissions.md).
 
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
 
 import { Keyring } from '@polkadot/keyring';
 
-import { connect, devAccounts, findEvents, sharedNodeTests, signAndWait, startNode } from './lib/node.mjs';
-
-const { step, guard, failed } = sharedNodeTests();
+import { findEvents, sharedDevNode, signAndWait } from './lib/node.mjs';
 
 /** `pallet_permissions::codes`. */
 const UNKNOWN_ACCOUNT = 1;
 const SUSPENDED = 2;
 const RATE_LIMITED = 4;
 
-let node;
 let api;
 let accounts;
-
-before(() => guard(async () => {
-  accounts = await devAccounts();
-  node = await startNode({ chain: 'dev' });
-  api = await connect(node.rpcUrl);
-}), { timeout: 180_000 });
-
-after(async () => {
-  if (failed() && node) {
-    console.error(`--- last lines of the node's log (${node.logPath}) ---\n${node.logTail()}\n---`);
-  }
-  try {
-    if (api) await api.disconnect();
-  } finally {
-    if (node) await node.stop();
-  }
-}, { timeout: 30_000 });
+const { step } = sharedDevNode((started) => ({ api, accounts } = started));
 
 /** Asserts that submitting `tx` signed by `signer` is refused by the pool with custom `code`. */
 async function assertRefused(tx, signer, code, what) {

@@ -10,7 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
@@ -457,4 +457,33 @@ export function sharedNodeTests() {
   };
   const step = (name, options, fn) => test(name, options, (t) => guard(() => fn(t)));
   return { step, guard, failed: () => failed };
+}
+
+/**
+ * One development node (`--dev`) shared by the tests of a file: started, with an API connected
+ * and the development accounts, before the first test; stopped after the last, with its log
+ * printed if a test failed. `onStart({ node, api, accounts })` receives them once started.
+ * Returns `step` (see `sharedNodeTests`).
+ */
+export function sharedDevNode(onStart) {
+  const { step, guard, failed } = sharedNodeTests();
+  let node;
+  let api;
+  before(() => guard(async () => {
+    const accounts = await devAccounts();
+    node = await startNode({ chain: 'dev' });
+    api = await connect(node.rpcUrl);
+    onStart({ node, api, accounts });
+  }), { timeout: 180_000 });
+  after(async () => {
+    if (failed() && node) {
+      console.error(`--- last lines of the node's log (${node.logPath}) ---\n${node.logTail()}\n---`);
+    }
+    try {
+      if (api) await api.disconnect();
+    } finally {
+      if (node) await node.stop();
+    }
+  }, { timeout: 30_000 });
+  return { step };
 }
