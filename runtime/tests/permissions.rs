@@ -1,0 +1,123 @@
+//! Account permissioning in the whole runtime, as the transaction pool asks it
+//! (`Executive::validate_transaction`) on the development genesis: the order of the transaction
+//! extensions and the refusal of general transactions are properties of the runtime's extension
+//! tuple, not of one pallet.
+
+use codec::Encode;
+use frame_support::traits::BuildGenesisConfig;
+use pallet_permissions::codes;
+use seoul_runtime::{
+	genesis_config_presets::development_config_genesis, Executive, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SignedPayload, TxExtension, UncheckedExtrinsic,
+};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{
+	generic::Era,
+	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
+	MultiAddress, MultiSignature,
+};
+
+/// The development genesis (the preset's patch over the default config), built into storage.
+fn dev_chain() -> sp_io::TestExternalities {
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, development_config_genesis());
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
+	let mut ext = sp_io::TestExternalities::new_empty();
+	ext.execute_with(|| config.build());
+	ext
+}
+
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
+fn remark() -> RuntimeCall {
+	frame_system::Call::remark { remark: b"hello".to_vec() }.into()
+}
+
+fn extensions(nonce: u32) -> TxExtension {
+	(
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(Era::Immortal),
+		pallet_permissions::CheckPermission::new(),
+		pallet_permissions::CheckNonceAndQuota::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		frame_system::WeightReclaim::new(),
+	)
+}
+
+/// `call` signed by `signer` with nonce 0.
+fn signed(signer: &sp_core::sr25519::Pair, call: RuntimeCall) -> UncheckedExtrinsic {
+	use sp_core::Pair;
+	let ext = extensions(0);
+	let payload = SignedPayload::new(call.clone(), ext.clone()).unwrap();
+	let signature = MultiSignature::Sr25519(payload.using_encoded(|bytes| signer.sign(bytes)));
+	let who: seoul_runtime::AccountId = signer.public().into();
+	UncheckedExtrinsic::new_signed(call, MultiAddress::Id(who), signature, ext)
+}
+
+fn validate(uxt: UncheckedExtrinsic) -> Result<(), TransactionValidityError> {
+	let genesis = frame_system::BlockHash::<Runtime>::get(0);
+	Executive::validate_transaction(TransactionSource::External, uxt, genesis).map(|_| ())
+}
+
+fn custom(code: u8) -> Result<(), TransactionValidityError> {
+	Err(InvalidTransaction::Custom(code).into())
+}
+
+#[test]
+fn an_organization_member_transacts() {
+	dev_chain().execute_with(|| {
+		assert_eq!(validate(signed(&Sr25519Keyring::Dave.pair(), remark())), Ok(()));
+	});
+}
+
+#[test]
+fn an_unknown_account_with_s_coin_is_refused() {
+	dev_chain().execute_with(|| {
+		assert_eq!(
+			validate(signed(&Sr25519Keyring::Ferdie.pair(), remark())),
+			custom(codes::UNKNOWN_ACCOUNT)
+		);
+	});
+}
+
+#[test]
+fn an_account_without_a_provider_gets_the_permission_error_not_the_nonce_checks() {
+	use sp_core::Pair;
+	dev_chain().execute_with(|| {
+		let stranger = sp_core::sr25519::Pair::from_string("//Seoul//stranger", None).unwrap();
+		assert_eq!(validate(signed(&stranger, remark())), custom(codes::UNKNOWN_ACCOUNT));
+	});
+}
+
+#[test]
+fn a_general_transaction_without_a_signed_origin_is_refused() {
+	dev_chain().execute_with(|| {
+		let general = UncheckedExtrinsic::new_transaction(remark(), extensions(0));
+		assert_eq!(validate(general), custom(codes::NOT_SIGNED));
+	});
+}
+
+#[test]
+fn the_permission_check_stands_just_before_the_nonce_check() {
+	let identifiers: Vec<&str> =
+		<TxExtension as sp_runtime::traits::TransactionExtension<RuntimeCall>>::metadata()
+			.into_iter()
+			.map(|m| m.identifier)
+			.collect();
+	let permission = identifiers.iter().position(|i| *i == "CheckPermission").unwrap();
+	assert_eq!(identifiers[permission + 1], "CheckNonce", "{identifiers:?}");
+	assert_eq!(identifiers.iter().filter(|i| **i == "CheckNonce").count(), 1);
+}
