@@ -102,8 +102,9 @@ fn the_city_holds_a_council_seat_and_the_local_council_is_the_validators() {
 /// lists, as the node derives their peer ids.
 #[test]
 fn local_well_known_nodes_are_the_keys_of_the_local_network() {
-	let keys = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/local-node-keys"))
-		.expect("scripts/local-node-keys");
+	let keys =
+		std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/local-node-keys"))
+			.expect("scripts/local-node-keys");
 	let dir = std::env::temp_dir().join(format!("seoul-node-keys-{}", std::process::id()));
 	std::fs::create_dir_all(&dir).unwrap();
 	let mut expected: Vec<String> = keys

@@ -10,14 +10,14 @@ use crate::{
 	NodeAuthorizationConfig, PermissionsConfig, RegistryConfig, RuntimeGenesisConfig,
 	SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, MINUTES, SCOIN,
 };
-use pallet_permissions::{AccountKind, Quota};
-use sp_core::OpaquePeerId;
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
+use pallet_permissions::{AccountKind, Quota};
 use seoul_primitives::{OrganizationKind, Role};
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_core::OpaquePeerId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
@@ -30,15 +30,35 @@ const DEV_ENDOWMENT: Balance = 1_000_000 * SCOIN;
 /// the network tests; a node CLI test checks that the two agree. Never use them elsewhere.
 const LOCAL_NODES: [(&str, &str, Sr25519Keyring); 5] = [
 	// 12D3KooWBmAwcd4PJNJvfV89HwE48nwkRmAgo8Vy3uQEyNNHBox2
-	("alice", "0024080112201ce5f00ef6e89374afb625f1ae4c1546d31234e87e3c3f51a62b91dd6bfa57df", Sr25519Keyring::Alice),
+	(
+		"alice",
+		"0024080112201ce5f00ef6e89374afb625f1ae4c1546d31234e87e3c3f51a62b91dd6bfa57df",
+		Sr25519Keyring::Alice,
+	),
 	// 12D3KooWQYV9dGMFoRzNStwpXztXaBUjtPqi6aU76ZgUriHhKust
-	("bob", "002408011220dacde7714d8551f674b8bb4b54239383c76a2b286fa436e93b2b7eb226bf4de7", Sr25519Keyring::Bob),
+	(
+		"bob",
+		"002408011220dacde7714d8551f674b8bb4b54239383c76a2b286fa436e93b2b7eb226bf4de7",
+		Sr25519Keyring::Bob,
+	),
 	// 12D3KooWJvyP3VJYymTqG7eH4PM5rN4T2agk5cdNCfNymAqwqcvZ
-	("charlie", "002408011220876a7b4984f98006dc8d666e28b60de307309835d775e7755cc770328cdacf2e", Sr25519Keyring::Charlie),
+	(
+		"charlie",
+		"002408011220876a7b4984f98006dc8d666e28b60de307309835d775e7755cc770328cdacf2e",
+		Sr25519Keyring::Charlie,
+	),
 	// 12D3KooWPHWFrfaJzxPnqnAYAoRUyAHHKqACmEycGTVmeVhQYuZN
-	("dave", "002408011220c81bc1d7057a1511eb9496f056f6f53cdfe0e14c8bd5ffca47c70a8d76c1326d", Sr25519Keyring::Dave),
+	(
+		"dave",
+		"002408011220c81bc1d7057a1511eb9496f056f6f53cdfe0e14c8bd5ffca47c70a8d76c1326d",
+		Sr25519Keyring::Dave,
+	),
 	// 12D3KooWALezEZgpUsVoAcL1dfidhhTnm95HNQ4BYLH1FE8pexrW: the city's RPC node.
-	("rpc", "00240801122007c270fc16912a49dff13cfabe401e13ea77394fd688fb8017627d9cc4c2eb4b", Sr25519Keyring::Alice),
+	(
+		"rpc",
+		"00240801122007c270fc16912a49dff13cfabe401e13ea77394fd688fb8017627d9cc4c2eb4b",
+		Sr25519Keyring::Alice,
+	),
 ];
 
 /// Bytes from hex.
@@ -95,9 +115,7 @@ struct Genesis {
 	nodes: Vec<(OpaquePeerId, AccountId)>,
 }
 
-fn genesis(
-	Genesis { validators, endowed, organizations, sudo, council, nodes }: Genesis,
-) -> Value {
+fn genesis(Genesis { validators, endowed, organizations, sudo, council, nodes }: Genesis) -> Value {
 	let keys: Vec<_> = validators.into_iter().map(validator).collect();
 	// The same accounts: the validator set lists them, `session.keys` gives their keys (the only
 	// genesis authorities: Aura and GRANDPA refuse a second initialization).
@@ -112,7 +130,12 @@ fn genesis(
 		sudo: SudoConfig { key: sudo },
 		registry: RegistryConfig { organizations },
 		council_membership: CouncilMembershipConfig {
-			members: council.iter().map(|k| k.to_account_id()).collect::<Vec<_>>().try_into().expect("a few members; qed"),
+			members: council
+				.iter()
+				.map(|k| k.to_account_id())
+				.collect::<Vec<_>>()
+				.try_into()
+				.expect("a few members; qed"),
 		},
 		city_council: CityCouncilConfig { city_seat: council.first().map(|k| k.to_account_id()) },
 		node_authorization: NodeAuthorizationConfig { nodes },

@@ -155,7 +155,8 @@ fn a_lone_members_motion_is_refused() {
 #[test]
 fn enact_needs_a_council_motion_origin() {
 	new_test_ext().execute_with(|| {
-		for origin in [RuntimeOrigin::signed(CITY), RuntimeOrigin::signed(STRANGER), RuntimeOrigin::root()]
+		for origin in
+			[RuntimeOrigin::signed(CITY), RuntimeOrigin::signed(STRANGER), RuntimeOrigin::root()]
 		{
 			assert_noop!(
 				CityCouncil::enact(origin, Box::new(move_city_seat())),
@@ -239,6 +240,9 @@ fn collective_votes_reads_the_real_vote_record() {
 			CollectiveVotes::<Test, CouncilInstance>::ayes(&motion.0),
 			Some(vec![CITY, OPERATORS[1]])
 		);
-		assert_eq!(CollectiveVotes::<Test, CouncilInstance>::ayes(&BlakeTwo256::hash(b"none")), None);
+		assert_eq!(
+			CollectiveVotes::<Test, CouncilInstance>::ayes(&BlakeTwo256::hash(b"none")),
+			None
+		);
 	});
 }

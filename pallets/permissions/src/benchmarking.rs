@@ -29,7 +29,10 @@ fn limited_citizen<T: Config>() -> T::AccountId {
 	Quotas::<T>::insert(kind, Quota { transactions: 1, window: BlockNumberFor::<T>::one() });
 	Windows::<T>::insert(
 		&who,
-		Window { start: frame_system::Pallet::<T>::block_number(), first_nonce: Default::default() },
+		Window {
+			start: frame_system::Pallet::<T>::block_number(),
+			first_nonce: Default::default(),
+		},
 	);
 	frame_system::Pallet::<T>::set_block_number(
 		frame_system::Pallet::<T>::block_number() + One::one(),

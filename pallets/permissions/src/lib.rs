@@ -213,10 +213,7 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			for (kind, quota) in &self.quotas {
-				assert!(
-					quota.window > Zero::zero(),
-					"a quota's window must be at least one block"
-				);
+				assert!(quota.window > Zero::zero(), "a quota's window must be at least one block");
 				Quotas::<T>::insert(kind, quota);
 			}
 		}

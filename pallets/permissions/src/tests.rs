@@ -94,7 +94,10 @@ fn a_suspended_account_is_refused_until_resumed() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(Permissions::suspend_account(RuntimeOrigin::root(), MEMBER));
 		System::assert_last_event(Event::AccountSuspended { who: MEMBER }.into());
-		assert_eq!(permission(RuntimeOrigin::signed(MEMBER), remark()), Err(custom(codes::SUSPENDED)));
+		assert_eq!(
+			permission(RuntimeOrigin::signed(MEMBER), remark()),
+			Err(custom(codes::SUSPENDED))
+		);
 		// Its account and nonce stay.
 		assert_eq!(frame_system::Account::<Test>::get(MEMBER).providers, 1);
 
@@ -261,7 +264,11 @@ fn kinds_without_a_quota_are_not_limited() {
 fn the_city_sets_and_removes_quotas() {
 	new_test_ext().execute_with(|| {
 		let quota = Quota { transactions: 2, window: 5 };
-		assert_ok!(Permissions::set_quota(RuntimeOrigin::root(), AccountKind::Organization, Some(quota)));
+		assert_ok!(Permissions::set_quota(
+			RuntimeOrigin::root(),
+			AccountKind::Organization,
+			Some(quota)
+		));
 		System::assert_last_event(
 			Event::QuotaSet { kind: AccountKind::Organization, quota: Some(quota) }.into(),
 		);
@@ -270,7 +277,9 @@ fn the_city_sets_and_removes_quotas() {
 		assert_eq!(pool(MEMBER, 2), Err(custom(codes::RATE_LIMITED)));
 
 		assert_ok!(Permissions::set_quota(RuntimeOrigin::root(), AccountKind::Organization, None));
-		System::assert_last_event(Event::QuotaSet { kind: AccountKind::Organization, quota: None }.into());
+		System::assert_last_event(
+			Event::QuotaSet { kind: AccountKind::Organization, quota: None }.into(),
+		);
 		assert!(pool(MEMBER, 2).is_ok());
 	});
 }

@@ -59,15 +59,15 @@ impl CallRules<AccountId, RuntimeCall> for NestedCalls {
 
 		match call {
 			RuntimeCall::Utility(
-				Utility::batch { calls } |
-				Utility::batch_all { calls } |
-				Utility::force_batch { calls },
+				Utility::batch { calls }
+				| Utility::batch_all { calls }
+				| Utility::force_batch { calls },
 			) => calls.iter().try_for_each(|call| Self::check(who, call)),
 			RuntimeCall::Utility(
-				Utility::as_derivative { call, .. } |
-				Utility::with_weight { call, .. } |
-				Utility::dispatch_as { call, .. } |
-				Utility::dispatch_as_fallible { call, .. },
+				Utility::as_derivative { call, .. }
+				| Utility::with_weight { call, .. }
+				| Utility::dispatch_as { call, .. }
+				| Utility::dispatch_as_fallible { call, .. },
 			) => Self::check(who, call),
 			RuntimeCall::Utility(Utility::if_else { main, fallback }) => {
 				Self::check(who, main)?;
@@ -82,8 +82,12 @@ impl CallRules<AccountId, RuntimeCall> for NestedCalls {
 			) => Self::acting_for(&lookup(real)?, call),
 			RuntimeCall::Multisig(Multisig::as_multi_threshold_1 { other_signatories, call }) =>
 				Self::acting_for(&multisig_account(who, other_signatories, 1), call),
-			RuntimeCall::Multisig(Multisig::as_multi { threshold, other_signatories, call, .. }) =>
-				Self::acting_for(&multisig_account(who, other_signatories, *threshold), call),
+			RuntimeCall::Multisig(Multisig::as_multi {
+				threshold,
+				other_signatories,
+				call,
+				..
+			}) => Self::acting_for(&multisig_account(who, other_signatories, *threshold), call),
 			_ => Ok(()),
 		}
 	}
