@@ -171,3 +171,68 @@ pub trait OrganizationRegistry<AccountId> {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_for_benchmark(who: &AccountId, role: Role) -> OrganizationId;
 }
+
+/// A Seoul district (gu) or other area code, as the city's registrars record it. The codes are
+/// the city's (off chain); the chain only compares them.
+pub type DistrictCode = u16;
+
+/// The age band a registrar attests for a resident: enough for eligibility rules, without a
+/// birth date on chain.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum AgeBand {
+	/// Under 13.
+	Child,
+	/// 13 to 18.
+	Youth,
+	/// 19 to 64.
+	Adult,
+	/// 65 and over.
+	Senior,
+}
+
+/// What other pallets may know of an active citizen.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug,
+)]
+pub struct CitizenInfo {
+	/// The district the citizen is registered in.
+	pub district: DistrictCode,
+	/// The attested age band.
+	pub age_band: AgeBand,
+}
+
+/// The citizen-card pallet's answer to "is this account an active citizen, and with which
+/// attributes?", for other pallets and for the network's account permissioning.
+pub trait CitizenRegistry<AccountId> {
+	/// `Some` when `who` holds an active (not suspended, lost or revoked) citizen card.
+	fn citizen(who: &AccountId) -> Option<CitizenInfo>;
+
+	/// Whether `who` holds an active citizen card.
+	fn is_active_citizen(who: &AccountId) -> bool {
+		Self::citizen(who).is_some()
+	}
+}
+
+/// Makes an account exist on chain for good: the one place that gives provider references to
+/// admitted accounts (citizens, organization members, validators, council members), once each,
+/// and never takes them back (dropping the last one would reset the account's nonce and let its
+/// old transactions be replayed).
+pub trait AccountAdmission<AccountId> {
+	/// Gives `who` a provider reference unless it already has the one admission gives.
+	fn admit(who: &AccountId);
+}
