@@ -15,5 +15,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_city_council, CityCouncil]
 	[pallet_registry, Registry]
 	[pallet_permissions, Permissions]
+	[pallet_citizen_card, CitizenCard]
 	[pallet_validator_set, ValidatorSet]
 );

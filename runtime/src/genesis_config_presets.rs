@@ -6,9 +6,10 @@
 //! well-known development keys with the operators' own.
 
 use crate::{
-	AccountId, Balance, BalancesConfig, BlockNumber, CityCouncilConfig, CouncilMembershipConfig,
-	NodeAuthorizationConfig, PermissionsConfig, RegistryConfig, RuntimeGenesisConfig,
-	SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, MINUTES, SCOIN,
+	AccountId, Balance, BalancesConfig, BlockNumber, CitizenCardConfig, CityCouncilConfig,
+	CouncilMembershipConfig, NodeAuthorizationConfig, PermissionsConfig, RegistryConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, MINUTES,
+	SCOIN,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -113,9 +114,13 @@ struct Genesis {
 	/// The council; the first member holds the city's seat.
 	council: Vec<Sr25519Keyring>,
 	nodes: Vec<(OpaquePeerId, AccountId)>,
+	citizens: Vec<pallet_citizen_card::GenesisCitizen<crate::Runtime>>,
+	facilities: Vec<pallet_citizen_card::GenesisFacility>,
 }
 
-fn genesis(Genesis { validators, endowed, organizations, sudo, council, nodes }: Genesis) -> Value {
+fn genesis(
+	Genesis { validators, endowed, organizations, sudo, council, nodes, citizens, facilities }: Genesis,
+) -> Value {
 	let keys: Vec<_> = validators.into_iter().map(validator).collect();
 	// The same accounts: the validator set lists them, `session.keys` gives their keys (the only
 	// genesis authorities: Aura and GRANDPA refuse a second initialization).
@@ -140,6 +145,7 @@ fn genesis(Genesis { validators, endowed, organizations, sudo, council, nodes }:
 		city_council: CityCouncilConfig { city_seat: council.first().map(|k| k.to_account_id()) },
 		node_authorization: NodeAuthorizationConfig { nodes },
 		permissions: PermissionsConfig { quotas: quotas() },
+		citizen_card: CitizenCardConfig { citizens, facilities },
 	})
 }
 
@@ -186,8 +192,53 @@ fn demo_organizations() -> Vec<GenesisOrganization> {
 	]
 }
 
+/// District codes (the standard administrative codes of Seoul's districts).
+const GANGNAM: u16 = 11680;
+const MAPO: u16 = 11440;
+
+/// The development chain's citizens: Dave's stash (Gangnam, adult, registered by the Gangnam-gu
+/// Office) and Eve's stash (Mapo, senior, registered by the city). Their resident hashes stand in
+/// for a registrar's HMAC of a resident number.
+fn demo_citizens() -> Vec<pallet_citizen_card::GenesisCitizen<crate::Runtime>> {
+	use seoul_primitives::AgeBand;
+	use sp_runtime::traits::{BlakeTwo256, Hash};
+	let resident = |name: &[u8]| BlakeTwo256::hash(name);
+	vec![
+		(
+			Sr25519Keyring::DaveStash.to_account_id(),
+			resident(b"demo resident: Dave's stash"),
+			GANGNAM,
+			AgeBand::Adult,
+			1,
+		),
+		(
+			Sr25519Keyring::EveStash.to_account_id(),
+			resident(b"demo resident: Eve's stash"),
+			MAPO,
+			AgeBand::Senior,
+			0,
+		),
+	]
+}
+
+/// The development chain's facilities: 0, the Gangnam-gu Office's sports centre (Gangnam
+/// residents, youth and adults); 1, the city's library (everyone).
+fn demo_facilities() -> Vec<pallet_citizen_card::GenesisFacility> {
+	use seoul_primitives::AgeBand;
+	vec![
+		(
+			1,
+			b"Gangnam-gu Sports Centre".to_vec(),
+			vec![GANGNAM],
+			vec![AgeBand::Youth, AgeBand::Adult],
+		),
+		(0, b"Seoul Metropolitan Library".to_vec(), vec![], vec![]),
+	]
+}
+
 /// The `development` preset: Alice validates alone and holds the sudo key. The council is
-/// Alice (the city's seat), Bob and Charlie. No well-known node: the dev node runs alone.
+/// Alice (the city's seat), Bob and Charlie. No well-known node: the dev node runs alone. Demo
+/// organizations, citizens and facilities.
 pub fn development_config_genesis() -> Value {
 	use Sr25519Keyring::*;
 	genesis(Genesis {
@@ -197,6 +248,8 @@ pub fn development_config_genesis() -> Value {
 		sudo: Some(Alice.to_account_id()),
 		council: vec![Alice, Bob, Charlie],
 		nodes: vec![],
+		citizens: demo_citizens(),
+		facilities: demo_facilities(),
 	})
 }
 
@@ -212,6 +265,8 @@ pub fn local_config_genesis() -> Value {
 		sudo: None,
 		council: vec![Alice, Bob, Charlie, Dave],
 		nodes: local_nodes(),
+		citizens: vec![],
+		facilities: vec![],
 	})
 }
 

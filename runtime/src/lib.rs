@@ -212,4 +212,6 @@ mod runtime {
 	pub type Registry = pallet_registry;
 	#[runtime::pallet_index(51)]
 	pub type Permissions = pallet_permissions;
+	#[runtime::pallet_index(52)]
+	pub type CitizenCard = pallet_citizen_card;
 }

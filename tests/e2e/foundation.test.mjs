@@ -41,6 +41,7 @@ const PALLETS = {
   CityCouncil: 43,
   Registry: 50,
   Permissions: 51,
+  CitizenCard: 52,
 };
 
 /** The development genesis' demo organizations, ids 0.. in order. */

@@ -173,7 +173,10 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(operator), id, name, districts, vec![AgeBand::Senior]);
 
-		assert_eq!(Facilities::<T>::get(id).map(|f| f.age_bands.to_vec()), Some(vec![AgeBand::Senior]));
+		assert_eq!(
+			Facilities::<T>::get(id).map(|f| f.age_bands.to_vec()),
+			Some(vec![AgeBand::Senior])
+		);
 	}
 
 	#[benchmark]

@@ -36,8 +36,7 @@ pub use weights::WeightInfo;
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
-	pallet_prelude::ConstU32, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound,
-	PartialEqNoBound,
+	pallet_prelude::ConstU32, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
@@ -186,6 +185,7 @@ pub mod pallet {
 	use super::*;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::Zero;
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -242,6 +242,72 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Facilities<T: Config> =
 		StorageMap<_, Blake2_128Concat, FacilityId, Facility<T>, OptionQuery>;
+
+	/// A citizen at genesis: account, resident hash, district, age band, registrar organization.
+	pub type GenesisCitizen<T> = (
+		<T as frame_system::Config>::AccountId,
+		ResidentHash,
+		DistrictCode,
+		AgeBand,
+		OrganizationId,
+	);
+
+	/// A facility at genesis: operator organization, name, districts, age bands.
+	pub type GenesisFacility = (OrganizationId, Vec<u8>, Vec<DistrictCode>, Vec<AgeBand>);
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Registered residents, each with an active card.
+		pub citizens: Vec<GenesisCitizen<T>>,
+		/// Registered facilities, open, with ids 0, 1, ... in order.
+		pub facilities: Vec<GenesisFacility>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (who, resident, district, age_band, registrar) in &self.citizens {
+				assert!(
+					!Cards::<T>::contains_key(who),
+					"a genesis citizen's account is listed twice"
+				);
+				assert!(
+					!Residents::<T>::contains_key(resident),
+					"a genesis resident is listed twice"
+				);
+				let info = CitizenInfo { district: *district, age_band: *age_band };
+				Cards::<T>::insert(
+					who,
+					Card {
+						resident: *resident,
+						info,
+						status: CardStatus::Active,
+						registrar: *registrar,
+						since: Zero::zero(),
+					},
+				);
+				Residents::<T>::insert(resident, who);
+				T::Admission::admit(who);
+				Pallet::<T>::record(
+					*resident,
+					Some(*registrar),
+					CardChange::Registered { account: who.clone() },
+				);
+			}
+			for (operator, name, districts, age_bands) in &self.facilities {
+				let (name, districts, age_bands) =
+					Pallet::<T>::rules(name.clone(), districts.clone(), age_bands.clone())
+						.expect("genesis facilities have valid names and rules");
+				let facility = NextFacilityId::<T>::get();
+				Facilities::<T>::insert(
+					facility,
+					Facility { operator: *operator, name, districts, age_bands, open: true },
+				);
+				NextFacilityId::<T>::put(facility + 1);
+			}
+		}
+	}
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -339,8 +405,8 @@ pub mod pallet {
 				);
 			}
 			if let Some(holder) = Residents::<T>::get(resident) {
-				let revoked = Cards::<T>::get(&holder)
-					.is_none_or(|card| card.status == CardStatus::Revoked);
+				let revoked =
+					Cards::<T>::get(&holder).is_none_or(|card| card.status == CardStatus::Revoked);
 				ensure!(revoked, Error::<T>::ResidentHasCard);
 			}
 			let info = CitizenInfo { district, age_band };
@@ -356,7 +422,11 @@ pub mod pallet {
 			);
 			Residents::<T>::insert(resident, &who);
 			T::Admission::admit(&who);
-			Self::record(resident, Some(registrar), CardChange::Registered { account: who.clone() });
+			Self::record(
+				resident,
+				Some(registrar),
+				CardChange::Registered { account: who.clone() },
+			);
 			Self::deposit_event(Event::CitizenRegistered { who, registrar, info });
 			Ok(())
 		}
@@ -580,12 +650,10 @@ pub mod pallet {
 			if !facility.open {
 				return Err(AccessRefusal::FacilityClosed);
 			}
-			if !facility.districts.is_empty() && !facility.districts.contains(&card.info.district)
-			{
+			if !facility.districts.is_empty() && !facility.districts.contains(&card.info.district) {
 				return Err(AccessRefusal::OutsideDistrict);
 			}
-			if !facility.age_bands.is_empty() && !facility.age_bands.contains(&card.info.age_band)
-			{
+			if !facility.age_bands.is_empty() && !facility.age_bands.contains(&card.info.age_band) {
 				return Err(AccessRefusal::AgeBandNotAllowed);
 			}
 			Ok(())

@@ -51,13 +51,14 @@ impl OrganizationRegistry<u64> for TestRegistry {
 			SPORTS => Some(11),
 			LIBRARY => Some(12),
 			SUSPENDED_REGISTRAR => Some(13),
-			other => Registered::get().iter().find(|(who, ..)| *who == other).map(|(_, org, _)| *org),
+			other =>
+				Registered::get().iter().find(|(who, ..)| *who == other).map(|(_, org, _)| *org),
 		}
 	}
 
 	fn has_role(org: OrganizationId, role: Role) -> bool {
-		matches!((org, role), (10, Role::Registrar) | (11 | 12, Role::FacilityOperator)) ||
-			Registered::get().iter().any(|(_, o, r)| *o == org && *r == role)
+		matches!((org, role), (10, Role::Registrar) | (11 | 12, Role::FacilityOperator))
+			|| Registered::get().iter().any(|(_, o, r)| *o == org && *r == role)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -88,7 +89,7 @@ impl pallet_citizen_card::Config for Test {
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let storage = RuntimeGenesisConfig::default().build_storage().unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

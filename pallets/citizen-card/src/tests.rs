@@ -82,7 +82,13 @@ fn only_registrars_register() {
 	new_test_ext().execute_with(|| {
 		for who in [SPORTS, SUSPENDED_REGISTRAR, CITIZEN] {
 			assert_noop!(
-				CitizenCard::register_citizen(signed(who), OTHER, resident(3), MAPO, AgeBand::Adult),
+				CitizenCard::register_citizen(
+					signed(who),
+					OTHER,
+					resident(3),
+					MAPO,
+					AgeBand::Adult
+				),
 				Error::<Test>::NotRegistrar
 			);
 		}
@@ -105,12 +111,24 @@ fn one_card_per_account_and_per_resident() {
 		register(CITIZEN, 1);
 		// The same account for another resident.
 		assert_noop!(
-			CitizenCard::register_citizen(signed(REGISTRAR), CITIZEN, resident(2), MAPO, AgeBand::Adult),
+			CitizenCard::register_citizen(
+				signed(REGISTRAR),
+				CITIZEN,
+				resident(2),
+				MAPO,
+				AgeBand::Adult
+			),
 			Error::<Test>::AccountHasCard
 		);
 		// The same resident on another account.
 		assert_noop!(
-			CitizenCard::register_citizen(signed(REGISTRAR), OTHER, resident(1), MAPO, AgeBand::Adult),
+			CitizenCard::register_citizen(
+				signed(REGISTRAR),
+				OTHER,
+				resident(1),
+				MAPO,
+				AgeBand::Adult
+			),
 			Error::<Test>::ResidentHasCard
 		);
 	});
@@ -123,7 +141,13 @@ fn a_revoked_resident_may_be_registered_again() {
 		assert_ok!(CitizenCard::revoke_card(signed(REGISTRAR), CITIZEN));
 		// Another resident may not take over the revoked account...
 		assert_noop!(
-			CitizenCard::register_citizen(signed(REGISTRAR), CITIZEN, resident(2), MAPO, AgeBand::Adult),
+			CitizenCard::register_citizen(
+				signed(REGISTRAR),
+				CITIZEN,
+				resident(2),
+				MAPO,
+				AgeBand::Adult
+			),
 			Error::<Test>::AccountHasCard
 		);
 		// ...but the same resident may come back, on the same account or a new one.
@@ -182,7 +206,9 @@ fn suspend_and_resume() {
 		);
 
 		assert_ok!(CitizenCard::resume_card(signed(REGISTRAR), CITIZEN));
-		System::assert_last_event(Event::CardResumed { who: CITIZEN, registrar: REGISTRAR_ORG }.into());
+		System::assert_last_event(
+			Event::CardResumed { who: CITIZEN, registrar: REGISTRAR_ORG }.into(),
+		);
 		assert!(CitizenCard::is_active_citizen(&CITIZEN));
 		assert_noop!(
 			CitizenCard::resume_card(signed(REGISTRAR), CITIZEN),
@@ -249,10 +275,7 @@ fn the_holder_or_a_registrar_reports_a_card_lost() {
 			Error::<Test>::AlreadyLost
 		);
 		// A lost card is not resumed, nor suspended: it is reissued.
-		assert_noop!(
-			CitizenCard::resume_card(signed(REGISTRAR), CITIZEN),
-			Error::<Test>::CardLost
-		);
+		assert_noop!(CitizenCard::resume_card(signed(REGISTRAR), CITIZEN), Error::<Test>::CardLost);
 		assert_noop!(
 			CitizenCard::suspend_card(signed(REGISTRAR), CITIZEN),
 			Error::<Test>::CardLost
@@ -323,7 +346,9 @@ fn a_revoked_card_stays_revoked() {
 	new_test_ext().execute_with(|| {
 		register(CITIZEN, 1);
 		assert_ok!(CitizenCard::revoke_card(signed(REGISTRAR), CITIZEN));
-		System::assert_last_event(Event::CardRevoked { who: CITIZEN, registrar: REGISTRAR_ORG }.into());
+		System::assert_last_event(
+			Event::CardRevoked { who: CITIZEN, registrar: REGISTRAR_ORG }.into(),
+		);
 		assert!(!CitizenCard::is_active_citizen(&CITIZEN));
 		assert_eq!(frame_system::Account::<Test>::get(CITIZEN).providers, 1);
 		for call in [
@@ -404,8 +429,12 @@ fn facilities_are_their_operators() {
 		let id = sports_centre();
 		for (who, owner) in [(LIBRARY, true), (REGISTRAR, false), (CITIZEN, false)] {
 			let error = || -> DispatchError {
-				if owner { Error::<Test>::NotFacilityOwner } else { Error::<Test>::NotFacilityOperator }
-					.into()
+				if owner {
+					Error::<Test>::NotFacilityOwner
+				} else {
+					Error::<Test>::NotFacilityOperator
+				}
+				.into()
 			};
 			assert_noop!(CitizenCard::set_facility_open(signed(who), id, false), error());
 			assert_noop!(CitizenCard::remove_facility(signed(who), id), error());
@@ -438,12 +467,11 @@ fn facility_names_and_rules_are_checked() {
 			register(b"x", vec![], vec![AgeBand::Adult, AgeBand::Adult]),
 			Error::<Test>::DuplicateAgeBand
 		);
-		assert_ok!(register(&[b'x'; 16], vec![1, 2, 3], vec![
-			AgeBand::Child,
-			AgeBand::Youth,
-			AgeBand::Adult,
-			AgeBand::Senior
-		]));
+		assert_ok!(register(
+			&[b'x'; 16],
+			vec![1, 2, 3],
+			vec![AgeBand::Child, AgeBand::Youth, AgeBand::Adult, AgeBand::Senior]
+		));
 		let id = NextFacilityId::<Test>::get() - 1;
 		assert_noop!(
 			CitizenCard::update_facility(signed(SPORTS), id, b"".to_vec(), vec![], vec![]),
@@ -468,9 +496,19 @@ fn may_this_card_use_this_facility_now() {
 		assert_ok!(CitizenCard::update_citizen(signed(REGISTRAR), CITIZEN, MAPO, AgeBand::Adult));
 		assert_eq!(CitizenCard::check_access(&CITIZEN, id), Err(AccessRefusal::OutsideDistrict));
 		// Another age band.
-		assert_ok!(CitizenCard::update_citizen(signed(REGISTRAR), CITIZEN, GANGNAM, AgeBand::Senior));
+		assert_ok!(CitizenCard::update_citizen(
+			signed(REGISTRAR),
+			CITIZEN,
+			GANGNAM,
+			AgeBand::Senior
+		));
 		assert_eq!(CitizenCard::check_access(&CITIZEN, id), Err(AccessRefusal::AgeBandNotAllowed));
-		assert_ok!(CitizenCard::update_citizen(signed(REGISTRAR), CITIZEN, GANGNAM, AgeBand::Youth));
+		assert_ok!(CitizenCard::update_citizen(
+			signed(REGISTRAR),
+			CITIZEN,
+			GANGNAM,
+			AgeBand::Youth
+		));
 		assert_eq!(CitizenCard::check_access(&CITIZEN, id), Ok(()));
 
 		// Closed.
@@ -511,5 +549,25 @@ fn a_facility_open_to_all_takes_every_active_card() {
 		));
 		assert_eq!(CitizenCard::check_access(&CITIZEN, id), Ok(()));
 		assert_eq!(CitizenCard::check_access(&OTHER, id), Ok(()));
+	});
+}
+
+#[test]
+fn genesis_registers_citizens_and_facilities() {
+	let storage = RuntimeGenesisConfig {
+		system: Default::default(),
+		citizen_card: crate::GenesisConfig {
+			citizens: vec![(CITIZEN, resident(1), GANGNAM, AgeBand::Adult, REGISTRAR_ORG)],
+			facilities: vec![(SPORTS_ORG, b"Gangnam Sports".to_vec(), vec![GANGNAM], vec![])],
+		},
+	};
+	let mut ext: sp_io::TestExternalities =
+		sp_runtime::BuildStorage::build_storage(&storage).unwrap().into();
+	ext.execute_with(|| {
+		assert!(CitizenCard::is_active_citizen(&CITIZEN));
+		assert_eq!(frame_system::Account::<Test>::get(CITIZEN).providers, 1);
+		assert_eq!(changes(1), vec![CardChange::Registered { account: CITIZEN }]);
+		assert_eq!(NextFacilityId::<Test>::get(), 1);
+		assert_eq!(CitizenCard::check_access(&CITIZEN, 0), Ok(()));
 	});
 }

@@ -288,6 +288,12 @@ pub mod pallet {
 		}
 	}
 
+	impl<T: Config> seoul_primitives::AccountAdmission<T::AccountId> for Pallet<T> {
+		fn admit(who: &T::AccountId) {
+			Pallet::<T>::admit(who)
+		}
+	}
+
 	impl<T: Config> Pallet<T> {
 		/// The kind of `who` if it may act: known to the chain and not suspended.
 		pub fn admitted(who: &T::AccountId) -> Result<AccountKind, InvalidTransaction> {

@@ -1,6 +1,7 @@
 //! The configuration of every pallet in the runtime, one file per area.
 
 mod accounts;
+mod citizen_card;
 mod consensus;
 mod governance;
 mod monetary;

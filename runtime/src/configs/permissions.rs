@@ -2,11 +2,13 @@
 //! send, and their rate limits (`pallet-permissions`).
 
 use pallet_permissions::{AccountKind, Admission, CallRules};
-use seoul_primitives::OrganizationRegistry;
+use seoul_primitives::{CitizenRegistry, OrganizationRegistry};
 use sp_runtime::{traits::StaticLookup, transaction_validity::InvalidTransaction};
 
 use super::governance::CityOrigin;
-use crate::{AccountId, Council, Permissions, Registry, Runtime, RuntimeCall, ValidatorSet};
+use crate::{
+	AccountId, CitizenCard, Council, Permissions, Registry, Runtime, RuntimeCall, ValidatorSet,
+};
 
 impl pallet_permissions::Config for Runtime {
 	type Admission = KnownAccounts;
@@ -15,8 +17,8 @@ impl pallet_permissions::Config for Runtime {
 	type WeightInfo = pallet_permissions::weights::SubstrateWeight<Runtime>;
 }
 
-/// The accounts the chain knows: validators and council members (authorities), then members of
-/// registered organizations. Registered citizens join with the citizen-card pallet.
+/// The accounts the chain knows: validators and council members (authorities), members of
+/// registered organizations, then citizens with an active card.
 pub struct KnownAccounts;
 
 impl Admission<AccountId> for KnownAccounts {
@@ -25,18 +27,39 @@ impl Admission<AccountId> for KnownAccounts {
 			Some(AccountKind::Authority)
 		} else if <Registry as OrganizationRegistry<AccountId>>::is_member(who) {
 			Some(AccountKind::Organization)
+		} else if CitizenCard::is_active_citizen(who) {
+			Some(AccountKind::Citizen)
 		} else {
 			None
 		}
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
-	fn admit_for_benchmark(who: &AccountId, _kind: AccountKind) {
-		// The slowest answer: a member of an organization, found after the two other lookups.
-		<Registry as OrganizationRegistry<AccountId>>::register_for_benchmark(
-			who,
-			seoul_primitives::Role::Registrar,
-		);
+	fn admit_for_benchmark(who: &AccountId, kind: AccountKind) {
+		match kind {
+			// The slowest answer: a citizen, found after the three other lookups.
+			AccountKind::Citizen => {
+				pallet_citizen_card::Cards::<Runtime>::insert(
+					who,
+					pallet_citizen_card::Card {
+						resident: sp_core::H256::repeat_byte(1),
+						info: seoul_primitives::CitizenInfo {
+							district: 1,
+							age_band: seoul_primitives::AgeBand::Adult,
+						},
+						status: pallet_citizen_card::CardStatus::Active,
+						registrar: 0,
+						since: 0,
+					},
+				);
+			},
+			AccountKind::Organization | AccountKind::Authority => {
+				<Registry as OrganizationRegistry<AccountId>>::register_for_benchmark(
+					who,
+					seoul_primitives::Role::Registrar,
+				);
+			},
+		}
 	}
 }
 
