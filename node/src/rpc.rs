@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
-use seoul_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use seoul_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
 use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
@@ -17,8 +17,8 @@ pub struct FullDeps<C, P> {
 	pub pool: Arc<P>,
 }
 
-/// The RPC methods of a full node: `system_accountNextIndex` and friends, and
-/// `payment_queryInfo`.
+/// The RPC methods of a full node: `system_accountNextIndex` and friends,
+/// `payment_queryInfo`, and the city services' (`citizenCard_*`).
 pub fn create_full<C, P>(
 	deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -29,8 +29,10 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: pallet_citizen_card_runtime_api::CitizenCardApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool + 'static,
 {
+	use crate::citizen_card_rpc::{CitizenCard, CitizenCardApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -38,7 +40,8 @@ where
 	let FullDeps { client, pool } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(CitizenCard::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -17,8 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, CitizenCard, Executive, Grandpa, InherentDataExt,
+	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
+	VERSION,
 };
 
 impl_runtime_apis! {
@@ -150,6 +151,19 @@ impl_runtime_apis! {
 	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
 		fn account_nonce(account: AccountId) -> Nonce {
 			System::account_nonce(account)
+		}
+	}
+
+	impl pallet_citizen_card_runtime_api::CitizenCardApi<Block, AccountId, BlockNumber> for Runtime {
+		fn verify(
+			who: AccountId,
+			facility: pallet_citizen_card::FacilityId,
+		) -> Result<(), pallet_citizen_card::AccessRefusal> {
+			CitizenCard::check_access(&who, facility)
+		}
+
+		fn status(who: AccountId) -> Option<pallet_citizen_card::CardView<BlockNumber>> {
+			CitizenCard::card_view(&who)
 		}
 	}
 

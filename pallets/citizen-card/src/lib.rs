@@ -148,6 +148,23 @@ pub struct Facility<T: Config> {
 	pub open: bool,
 }
 
+/// A card as agencies see it (runtime API and JSON-RPC): its status and attested attributes.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct CardView<BlockNumber> {
+	/// The resident's keyed hash.
+	pub resident: ResidentHash,
+	/// Where the card stands.
+	pub status: CardStatus,
+	/// The district the citizen is registered in.
+	pub district: DistrictCode,
+	/// The attested age band.
+	pub age_band: AgeBand,
+	/// The organization that registered the resident or last reissued the card.
+	pub registrar: OrganizationId,
+	/// The block of the registration or the last reissue.
+	pub since: BlockNumber,
+}
+
 /// Why a card may not use a facility now.
 #[derive(
 	Encode,
@@ -657,6 +674,18 @@ pub mod pallet {
 				return Err(AccessRefusal::AgeBandNotAllowed);
 			}
 			Ok(())
+		}
+
+		/// The card `who` holds, whatever its status.
+		pub fn card_view(who: &T::AccountId) -> Option<CardView<BlockNumberFor<T>>> {
+			Cards::<T>::get(who).map(|card| CardView {
+				resident: card.resident,
+				status: card.status,
+				district: card.info.district,
+				age_band: card.info.age_band,
+				registrar: card.registrar,
+				since: card.since,
+			})
 		}
 
 		fn ensure_registrar(origin: OriginFor<T>) -> Result<OrganizationId, DispatchError> {

@@ -308,7 +308,9 @@ export async function devAccounts() {
     charlie: keyring.addFromUri('//Charlie'),
     charlieStash: keyring.addFromUri('//Charlie//stash'),
     dave: keyring.addFromUri('//Dave'),
+    daveStash: keyring.addFromUri('//Dave//stash'),
     eve: keyring.addFromUri('//Eve'),
+    eveStash: keyring.addFromUri('//Eve//stash'),
     ferdie: keyring.addFromUri('//Ferdie'),
   };
 }
