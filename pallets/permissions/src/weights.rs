@@ -60,27 +60,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_quota() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 11_752_000 picoseconds.
-		Weight::from_parts(12_854_000, 0)
+		// Minimum execution time: 11_461_000 picoseconds.
+		Weight::from_parts(13_034_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:1)
 	/// Proof: `Permissions::Suspended` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn suspend_account() -> Weight {
-		// Proof size in bytes, measured: `42`
+		// Proof size in bytes, measured: `75`
 		// Proof size in bytes, estimated: `3513`
-		// Minimum execution time: 16_511_000 picoseconds.
-		Weight::from_parts(17_863_000, 3513)
+		// Minimum execution time: 16_671_000 picoseconds.
+		Weight::from_parts(18_895_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:1)
 	/// Proof: `Permissions::Suspended` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn resume_account() -> Weight {
-		// Proof size in bytes, measured: `112`
+		// Proof size in bytes, measured: `145`
 		// Proof size in bytes, estimated: `3513`
 		// Minimum execution time: 16_371_000 picoseconds.
-		Weight::from_parts(17_573_000, 3513)
+		Weight::from_parts(17_853_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -92,12 +92,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Council::Members` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Registry::MemberOf` (r:1 w:0)
 	/// Proof: `Registry::MemberOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `CitizenCard::Cards` (r:1 w:0)
+	/// Proof: `CitizenCard::Cards` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn check_permission() -> Weight {
-		// Proof size in bytes, measured: `733`
-		// Proof size in bytes, estimated: `3517`
-		// Minimum execution time: 24_055_000 picoseconds.
-		Weight::from_parts(25_678_000, 3517)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size in bytes, measured: `995`
+		// Proof size in bytes, estimated: `3557`
+		// Minimum execution time: 33_262_000 picoseconds.
+		Weight::from_parts(35_937_000, 3557)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -107,16 +109,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Council::Members` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Registry::MemberOf` (r:1 w:0)
 	/// Proof: `Registry::MemberOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `CitizenCard::Cards` (r:1 w:0)
+	/// Proof: `CitizenCard::Cards` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Permissions::Quotas` (r:1 w:0)
 	/// Proof: `Permissions::Quotas` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
 	/// Storage: `Permissions::Windows` (r:1 w:1)
 	/// Proof: `Permissions::Windows` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn check_nonce_and_quota() -> Weight {
-		// Proof size in bytes, measured: `979`
+		// Proof size in bytes, measured: `1242`
 		// Proof size in bytes, estimated: `3593`
-		// Minimum execution time: 59_321_000 picoseconds.
-		Weight::from_parts(62_197_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Minimum execution time: 68_008_000 picoseconds.
+		Weight::from_parts(71_804_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 }
@@ -128,27 +132,27 @@ impl WeightInfo for () {
 	fn set_quota() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 11_752_000 picoseconds.
-		Weight::from_parts(12_854_000, 0)
+		// Minimum execution time: 11_461_000 picoseconds.
+		Weight::from_parts(13_034_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:1)
 	/// Proof: `Permissions::Suspended` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn suspend_account() -> Weight {
-		// Proof size in bytes, measured: `42`
+		// Proof size in bytes, measured: `75`
 		// Proof size in bytes, estimated: `3513`
-		// Minimum execution time: 16_511_000 picoseconds.
-		Weight::from_parts(17_863_000, 3513)
+		// Minimum execution time: 16_671_000 picoseconds.
+		Weight::from_parts(18_895_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:1)
 	/// Proof: `Permissions::Suspended` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn resume_account() -> Weight {
-		// Proof size in bytes, measured: `112`
+		// Proof size in bytes, measured: `145`
 		// Proof size in bytes, estimated: `3513`
 		// Minimum execution time: 16_371_000 picoseconds.
-		Weight::from_parts(17_573_000, 3513)
+		Weight::from_parts(17_853_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -160,12 +164,14 @@ impl WeightInfo for () {
 	/// Proof: `Council::Members` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Registry::MemberOf` (r:1 w:0)
 	/// Proof: `Registry::MemberOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `CitizenCard::Cards` (r:1 w:0)
+	/// Proof: `CitizenCard::Cards` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn check_permission() -> Weight {
-		// Proof size in bytes, measured: `733`
-		// Proof size in bytes, estimated: `3517`
-		// Minimum execution time: 24_055_000 picoseconds.
-		Weight::from_parts(25_678_000, 3517)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		// Proof size in bytes, measured: `995`
+		// Proof size in bytes, estimated: `3557`
+		// Minimum execution time: 33_262_000 picoseconds.
+		Weight::from_parts(35_937_000, 3557)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -175,16 +181,18 @@ impl WeightInfo for () {
 	/// Proof: `Council::Members` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Registry::MemberOf` (r:1 w:0)
 	/// Proof: `Registry::MemberOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `CitizenCard::Cards` (r:1 w:0)
+	/// Proof: `CitizenCard::Cards` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Permissions::Quotas` (r:1 w:0)
 	/// Proof: `Permissions::Quotas` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
 	/// Storage: `Permissions::Windows` (r:1 w:1)
 	/// Proof: `Permissions::Windows` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn check_nonce_and_quota() -> Weight {
-		// Proof size in bytes, measured: `979`
+		// Proof size in bytes, measured: `1242`
 		// Proof size in bytes, estimated: `3593`
-		// Minimum execution time: 59_321_000 picoseconds.
-		Weight::from_parts(62_197_000, 3593)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
+		// Minimum execution time: 68_008_000 picoseconds.
+		Weight::from_parts(71_804_000, 3593)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 }
