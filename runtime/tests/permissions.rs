@@ -121,3 +121,29 @@ fn the_permission_check_stands_just_before_the_nonce_check() {
 	assert_eq!(identifiers[permission + 1], "CheckNonce", "{identifiers:?}");
 	assert_eq!(identifiers.iter().filter(|i| **i == "CheckNonce").count(), 1);
 }
+
+fn transfer(to: &Sr25519Keyring) -> RuntimeCall {
+	pallet_balances::Call::transfer_keep_alive {
+		dest: MultiAddress::Id(to.to_account_id()),
+		value: 1,
+	}
+	.into()
+}
+
+#[test]
+fn s_coin_does_not_go_from_citizen_to_citizen() {
+	use Sr25519Keyring::{Alice, DaveStash, EveStash};
+	dev_chain().execute_with(|| {
+		// Dave's and Eve's stashes are citizens of the development genesis.
+		assert_eq!(
+			validate(signed(&DaveStash.pair(), transfer(&EveStash))),
+			custom(codes::CALL_NOT_ALLOWED)
+		);
+		let batch: RuntimeCall =
+			pallet_utility::Call::batch { calls: vec![remark(), transfer(&EveStash)] }.into();
+		assert_eq!(validate(signed(&DaveStash.pair(), batch)), custom(codes::CALL_NOT_ALLOWED));
+		// To an organization member, and from an organization member to a citizen: allowed.
+		assert_eq!(validate(signed(&DaveStash.pair(), transfer(&Alice))), Ok(()));
+		assert_eq!(validate(signed(&Alice.pair(), transfer(&EveStash))), Ok(()));
+	});
+}

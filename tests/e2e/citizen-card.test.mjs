@@ -143,3 +143,12 @@ step('5. a facility operator registers and closes a facility; others may not', {
   // Another organization's facility.
   await refused(api.tx.citizenCard.setFacilityOpen(LIBRARY, true), bob, 'NotFacilityOwner');
 });
+
+step('6. S-coin does not go from citizen to citizen, even in a batch', { timeout: 60_000 }, async () => {
+  const { daveStash, eveStash, alice } = accounts;
+  const toEve = api.tx.balances.transferKeepAlive(eveStash.address, 1);
+  await assert.rejects(signAndWait(toEve, daveStash), /Custom error: 5\b/, 'citizen to citizen');
+  await assert.rejects(signAndWait(api.tx.utility.batch([api.tx.system.remark('x'), toEve]), daveStash), /Custom error: 5\b/, 'in a batch');
+  // To an organization member it goes.
+  await dispatched(api.tx.balances.transferKeepAlive(alice.address, 1), daveStash, 'citizen to the city');
+});

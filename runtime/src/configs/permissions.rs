@@ -71,10 +71,15 @@ impl Admission<AccountId> for KnownAccounts {
 /// - the call of a `multisig`, for the multisig account.
 ///
 /// So a suspended or unknown account cannot act through a proxy, a multisig or sudo.
+///
+/// And who may send what: S-coin does not go from citizen to citizen. A `balances` transfer from
+/// an active citizen to an active citizen is refused with `CALL_NOT_ALLOWED`, however it is
+/// nested.
 pub struct NestedCalls;
 
 impl CallRules<AccountId, RuntimeCall> for NestedCalls {
 	fn check(who: &AccountId, call: &RuntimeCall) -> Result<(), InvalidTransaction> {
+		use pallet_balances::Call as Balances;
 		use pallet_multisig::Call as Multisig;
 		use pallet_proxy::Call as Proxy;
 		use pallet_sudo::Call as Sudo;
@@ -111,6 +116,13 @@ impl CallRules<AccountId, RuntimeCall> for NestedCalls {
 				call,
 				..
 			}) => Self::acting_for(&multisig_account(who, other_signatories, *threshold), call),
+			RuntimeCall::Balances(
+				Balances::transfer_allow_death { dest, .. }
+				| Balances::transfer_keep_alive { dest, .. }
+				| Balances::transfer_all { dest, .. },
+			) if CitizenCard::is_active_citizen(who)
+				&& CitizenCard::is_active_citizen(&lookup(dest)?) =>
+				Err(InvalidTransaction::Custom(pallet_permissions::codes::CALL_NOT_ALLOWED)),
 			_ => Ok(()),
 		}
 	}
