@@ -128,8 +128,9 @@ where
 {
 	const IDENTIFIER: &'static str = "CheckNonce";
 	type Implicit = ();
-	/// The sender, when there is one.
-	type Val = Option<T::AccountId>;
+	/// The sender, when there is one, and whether its transaction starts a rate-limit window:
+	/// worked out once, at validation, which block building runs just before `prepare`.
+	type Val = Option<(T::AccountId, bool)>;
 	type Pre = ();
 
 	fn weight(&self, _: &T::RuntimeCall) -> Weight {
@@ -152,11 +153,11 @@ where
 		let ValidNonceInfo { provides, requires } =
 			CheckNonce::<T>::validate_nonce_for_account(who, self.0)?;
 		let account_nonce = frame_system::Account::<T>::get(who).nonce;
-		if let Some(limit) = Pallet::<T>::nonce_limit(who, account_nonce) {
-			if self.0 >= limit {
-				return Err(InvalidTransaction::Custom(codes::RATE_LIMITED).into());
-			}
+		let rate_limit = Pallet::<T>::rate_limit(who, account_nonce);
+		if rate_limit.is_some_and(|rate| self.0 >= rate.limit) {
+			return Err(InvalidTransaction::Custom(codes::RATE_LIMITED).into());
 		}
+		let starts_window = rate_limit.is_some_and(|rate| !rate.window_running);
 		let validity = ValidTransaction {
 			priority: 0,
 			requires,
@@ -165,7 +166,7 @@ where
 			propagate: true,
 		};
 		let who = who.clone();
-		Ok((validity, Some(who), origin))
+		Ok((validity, Some((who, starts_window)), origin))
 	}
 
 	fn prepare(
@@ -176,9 +177,11 @@ where
 		_info: &DispatchInfoOf<T::RuntimeCall>,
 		_len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
-		let Some(who) = val else { return Ok(()) };
+		let Some((who, starts_window)) = val else { return Ok(()) };
 		CheckNonce::<T>::prepare_nonce_for_account(&who, self.0)?;
-		Pallet::<T>::note_dispatch(&who, self.0);
+		if starts_window {
+			Pallet::<T>::start_window(&who, self.0);
+		}
 		Ok(())
 	}
 

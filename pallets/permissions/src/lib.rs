@@ -153,6 +153,16 @@ pub struct Window<BlockNumber, Nonce> {
 	pub first_nonce: Nonce,
 }
 
+/// An account's rate limit at one moment.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct RateLimit<Nonce> {
+	/// The first nonce beyond the quota: transactions with this nonce or higher are refused.
+	pub limit: Nonce,
+	/// Whether the account's window is running; if not, its next dispatched transaction starts
+	/// one.
+	pub window_running: bool,
+}
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -317,29 +327,27 @@ pub mod pallet {
 			}
 		}
 
-		/// The first nonce beyond `who`'s quota in the current window, or `None` when `who` is
-		/// not rate-limited. `account_nonce` is `who`'s nonce on chain.
-		pub fn nonce_limit(who: &T::AccountId, account_nonce: T::Nonce) -> Option<T::Nonce> {
+		/// `who`'s rate limit now, or `None` when `who` is not rate-limited. `account_nonce` is
+		/// `who`'s nonce on chain.
+		pub fn rate_limit(
+			who: &T::AccountId,
+			account_nonce: T::Nonce,
+		) -> Option<RateLimit<T::Nonce>> {
 			let quota = T::Admission::kind(who).and_then(Quotas::<T>::get)?;
 			let now = frame_system::Pallet::<T>::block_number();
-			let first = match Windows::<T>::get(who) {
-				Some(window) if now < window.start.saturating_add(quota.window) =>
-					window.first_nonce,
-				_ => account_nonce,
-			};
-			Some(first.saturating_add(quota.transactions.into()))
+			let running = Windows::<T>::get(who)
+				.filter(|window| now < window.start.saturating_add(quota.window));
+			let first = running.map_or(account_nonce, |window| window.first_nonce);
+			Some(RateLimit {
+				limit: first.saturating_add(quota.transactions.into()),
+				window_running: running.is_some(),
+			})
 		}
 
-		/// Records the dispatch of `who`'s transaction with `nonce`: starts a new window when
-		/// `who` is rate-limited and its last window has ended.
-		pub fn note_dispatch(who: &T::AccountId, nonce: T::Nonce) {
-			let Some(quota) = T::Admission::kind(who).and_then(Quotas::<T>::get) else { return };
+		/// Starts `who`'s new window with its transaction of `nonce`, dispatched now.
+		pub fn start_window(who: &T::AccountId, nonce: T::Nonce) {
 			let now = frame_system::Pallet::<T>::block_number();
-			let running = Windows::<T>::get(who)
-				.is_some_and(|window| now < window.start.saturating_add(quota.window));
-			if !running {
-				Windows::<T>::insert(who, Window { start: now, first_nonce: nonce });
-			}
+			Windows::<T>::insert(who, Window { start: now, first_nonce: nonce });
 		}
 	}
 }
