@@ -60,8 +60,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_quota() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 11_461_000 picoseconds.
-		Weight::from_parts(13_034_000, 0)
+		// Minimum execution time: 12_864_000 picoseconds.
+		Weight::from_parts(16_311_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:1)
@@ -69,8 +69,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn suspend_account() -> Weight {
 		// Proof size in bytes, measured: `75`
 		// Proof size in bytes, estimated: `3513`
-		// Minimum execution time: 16_671_000 picoseconds.
-		Weight::from_parts(18_895_000, 3513)
+		// Minimum execution time: 17_774_000 picoseconds.
+		Weight::from_parts(20_489_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -79,8 +79,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn resume_account() -> Weight {
 		// Proof size in bytes, measured: `145`
 		// Proof size in bytes, estimated: `3513`
-		// Minimum execution time: 16_371_000 picoseconds.
-		Weight::from_parts(17_853_000, 3513)
+		// Minimum execution time: 17_463_000 picoseconds.
+		Weight::from_parts(19_587_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn check_permission() -> Weight {
 		// Proof size in bytes, measured: `995`
 		// Proof size in bytes, estimated: `3557`
-		// Minimum execution time: 33_262_000 picoseconds.
-		Weight::from_parts(35_937_000, 3557)
+		// Minimum execution time: 33_933_000 picoseconds.
+		Weight::from_parts(38_913_000, 3557)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
@@ -118,8 +118,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn check_nonce_and_quota() -> Weight {
 		// Proof size in bytes, measured: `1242`
 		// Proof size in bytes, estimated: `3593`
-		// Minimum execution time: 68_008_000 picoseconds.
-		Weight::from_parts(71_804_000, 3593)
+		// Minimum execution time: 58_560_000 picoseconds.
+		Weight::from_parts(66_674_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -132,8 +132,8 @@ impl WeightInfo for () {
 	fn set_quota() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 11_461_000 picoseconds.
-		Weight::from_parts(13_034_000, 0)
+		// Minimum execution time: 12_864_000 picoseconds.
+		Weight::from_parts(16_311_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:1)
@@ -141,8 +141,8 @@ impl WeightInfo for () {
 	fn suspend_account() -> Weight {
 		// Proof size in bytes, measured: `75`
 		// Proof size in bytes, estimated: `3513`
-		// Minimum execution time: 16_671_000 picoseconds.
-		Weight::from_parts(18_895_000, 3513)
+		// Minimum execution time: 17_774_000 picoseconds.
+		Weight::from_parts(20_489_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -151,8 +151,8 @@ impl WeightInfo for () {
 	fn resume_account() -> Weight {
 		// Proof size in bytes, measured: `145`
 		// Proof size in bytes, estimated: `3513`
-		// Minimum execution time: 16_371_000 picoseconds.
-		Weight::from_parts(17_853_000, 3513)
+		// Minimum execution time: 17_463_000 picoseconds.
+		Weight::from_parts(19_587_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -169,8 +169,8 @@ impl WeightInfo for () {
 	fn check_permission() -> Weight {
 		// Proof size in bytes, measured: `995`
 		// Proof size in bytes, estimated: `3557`
-		// Minimum execution time: 33_262_000 picoseconds.
-		Weight::from_parts(35_937_000, 3557)
+		// Minimum execution time: 33_933_000 picoseconds.
+		Weight::from_parts(38_913_000, 3557)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
@@ -190,8 +190,8 @@ impl WeightInfo for () {
 	fn check_nonce_and_quota() -> Weight {
 		// Proof size in bytes, measured: `1242`
 		// Proof size in bytes, estimated: `3593`
-		// Minimum execution time: 68_008_000 picoseconds.
-		Weight::from_parts(71_804_000, 3593)
+		// Minimum execution time: 58_560_000 picoseconds.
+		Weight::from_parts(66_674_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
