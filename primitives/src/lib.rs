@@ -160,6 +160,9 @@ pub trait OrganizationRegistry<AccountId> {
 		Self::acting_as(who, role) == Some(org)
 	}
 
+	/// The account that receives what is paid to organization `org` (its admin's), if `org` exists.
+	fn payment_account(org: OrganizationId) -> Option<AccountId>;
+
 	/// Whether `who` is a member of any organization, active or suspended. The network's account
 	/// permissioning admits such accounts.
 	fn is_member(who: &AccountId) -> bool {
@@ -235,6 +238,10 @@ pub trait CitizenRegistry<AccountId> {
 	fn is_active_citizen(who: &AccountId) -> bool {
 		Self::citizen(who).is_some()
 	}
+
+	/// Registers `who` as an active citizen, for other pallets' benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_for_benchmark(who: &AccountId);
 }
 
 /// Makes an account exist on chain for good: the one place that gives provider references to
@@ -244,4 +251,112 @@ pub trait CitizenRegistry<AccountId> {
 pub trait AccountAdmission<AccountId> {
 	/// Gives `who` a provider reference unless it already has the one admission gives.
 	fn admit(who: &AccountId);
+}
+
+/// Why an agency rewarded a citizen: a code from the city's catalogue (tax paid on time, poll
+/// answered, volunteering...). The chain keeps totals per issuer and reason; the catalogue itself
+/// is off chain.
+pub type RewardReason = u16;
+
+/// An off-chain reference: the hash of the record behind a reward, payment or conversion (the
+/// agency's case file, the merchant's QR payment request, the converter's points account).
+pub type Reference = sp_core::H256;
+
+/// What S-coin may be spent on. Citizens cannot send it to each other: every spend goes to a
+/// payee holding the role the use names ([`SpendUse::payee_role`]), or through a service pallet
+/// (donations, solar trade) that checks its own payee.
+///
+/// New uses are appended at the end: the SCALE index of a variant is its on-chain encoding.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum SpendUse {
+	/// A payment to a registered ZeroPay merchant (role `Merchant`), from its QR code.
+	ZeroPay,
+	/// A transit card top-up (role `TransitOperator`).
+	TransitTopUp,
+	/// A donation (role `Charity`).
+	Donation,
+	/// A local tax (role `TaxCollector`).
+	LocalTax,
+	/// Solar power bought from the grid's meter operators or from a neighbour through the
+	/// solar-trade service (role `MeterOperator` for a direct payment).
+	SolarPower,
+}
+
+impl SpendUse {
+	/// Every use, in encoding order.
+	pub const ALL: [SpendUse; 5] = [
+		SpendUse::ZeroPay,
+		SpendUse::TransitTopUp,
+		SpendUse::Donation,
+		SpendUse::LocalTax,
+		SpendUse::SolarPower,
+	];
+
+	/// The role an organization must hold to be paid directly for this use.
+	pub fn payee_role(self) -> Role {
+		match self {
+			SpendUse::ZeroPay => Role::Merchant,
+			SpendUse::TransitTopUp => Role::TransitOperator,
+			SpendUse::Donation => Role::Charity,
+			SpendUse::LocalTax => Role::TaxCollector,
+			SpendUse::SolarPower => Role::MeterOperator,
+		}
+	}
+}
+
+/// The s-coin pallet's rewards, for service pallets that reward citizens (a poll answered, a
+/// volunteering hour): within the issuer's budget, with a reason and a reference, counted in
+/// the audit totals.
+pub trait SCoinRewards<AccountId> {
+	/// Rewards active citizen `citizen` with `amount` S-coin from issuer `issuer`'s budget.
+	fn reward(
+		issuer: OrganizationId,
+		citizen: &AccountId,
+		amount: Balance,
+		reason: RewardReason,
+		reference: Reference,
+	) -> sp_runtime::DispatchResult;
+}
+
+/// The s-coin pallet's payments, for service pallets through which citizens spend S-coin
+/// (donations, solar trade): the payer's oldest mileage goes first, and the spend is counted in
+/// the audit totals of its use. The calling pallet answers for its payee.
+pub trait SCoinPayments<AccountId> {
+	/// Pays `amount` S-coin from `payer` to `payee` for `spend`.
+	fn pay(
+		payer: &AccountId,
+		payee: &AccountId,
+		spend: SpendUse,
+		amount: Balance,
+		reference: Reference,
+	) -> sp_runtime::DispatchResult;
+}
+
+/// Where a service pallet keeps money in escrow for the KRW deposit token, which (being a
+/// `pallet-assets` asset) has no holds: a sub-account of the pallet's `PalletId` per escrow
+/// (a contract, a trust fund, a subsidy). The native S-coin uses holds instead.
+///
+/// The one choice for every pallet: the sub-account is keyless, derived from the pallet id and
+/// the escrow's id, and only the pallet moves money out of it.
+pub fn escrow_account<AccountId: Encode + Decode>(
+	pallet: frame_support::PalletId,
+	escrow: impl Encode,
+) -> AccountId {
+	use sp_runtime::traits::AccountIdConversion;
+	pallet.into_sub_account_truncating(escrow)
 }

@@ -769,5 +769,23 @@ pub mod pallet {
 		fn citizen(who: &T::AccountId) -> Option<CitizenInfo> {
 			Cards::<T>::get(who).filter(|card| card.status == CardStatus::Active).map(|c| c.info)
 		}
+
+		#[cfg(feature = "runtime-benchmarks")]
+		fn register_for_benchmark(who: &T::AccountId) {
+			use sp_runtime::traits::{BlakeTwo256, Hash};
+			let resident = BlakeTwo256::hash_of(who);
+			Cards::<T>::insert(
+				who,
+				Card {
+					resident,
+					info: CitizenInfo { district: 1, age_band: AgeBand::Adult },
+					status: CardStatus::Active,
+					registrar: 0,
+					since: frame_system::Pallet::<T>::block_number(),
+				},
+			);
+			Residents::<T>::insert(resident, who);
+			T::Admission::admit(who);
+		}
 	}
 }

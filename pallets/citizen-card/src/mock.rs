@@ -61,6 +61,10 @@ impl OrganizationRegistry<u64> for TestRegistry {
 			|| Registered::get().iter().any(|(_, o, r)| *o == org && *r == role)
 	}
 
+	fn payment_account(_: OrganizationId) -> Option<u64> {
+		None
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_for_benchmark(who: &u64, role: Role) -> OrganizationId {
 		let org = 1_000 + Registered::get().len() as OrganizationId;

@@ -756,6 +756,10 @@ impl<T: Config> OrganizationRegistry<T::AccountId> for Pallet<T> {
 		Organizations::<T>::get(org).is_some_and(|o| o.is_active() && o.roles.contains(&role))
 	}
 
+	fn payment_account(org: OrganizationId) -> Option<T::AccountId> {
+		Organizations::<T>::get(org).map(|o| o.admin)
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_for_benchmark(who: &T::AccountId, role: Role) -> OrganizationId {
 		if let Some(id) = MemberOf::<T>::get(who) {

@@ -528,8 +528,12 @@ fn set_admin_by_current_admin_works() {
 	new_test_ext().execute_with(|| {
 		register(1, &[]);
 		assert_ok!(Registry::add_member(signed(1), 0, 2));
+		assert_eq!(<Registry as OrganizationRegistry<u64>>::payment_account(0), Some(1));
 		assert_ok!(Registry::set_admin(signed(1), 0, 2));
 		assert_eq!(org(0).admin, 2);
+		// What is paid to the organization now goes to its new admin.
+		assert_eq!(<Registry as OrganizationRegistry<u64>>::payment_account(0), Some(2));
+		assert_eq!(<Registry as OrganizationRegistry<u64>>::payment_account(1), None);
 		assert_last(Event::AdminChanged { organization: 0, old: 1, new: 2 });
 	});
 }
