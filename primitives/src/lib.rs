@@ -251,6 +251,10 @@ pub trait CitizenRegistry<AccountId> {
 pub trait AccountAdmission<AccountId> {
 	/// Gives `who` a provider reference unless it already has the one admission gives.
 	fn admit(who: &AccountId);
+
+	/// Whether `who` may send transactions now: a known account (citizen, organization member,
+	/// authority), not suspended. Service pallets ask it of the accounts they pay.
+	fn is_admitted(who: &AccountId) -> bool;
 }
 
 /// Why an agency rewarded a citizen: a code from the city's catalogue (tax paid on time, poll

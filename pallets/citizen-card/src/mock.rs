@@ -81,6 +81,10 @@ impl AccountAdmission<u64> for TestAdmission {
 			Admitted::mutate(|admitted| admitted.push(*who));
 		}
 	}
+
+	fn is_admitted(who: &u64) -> bool {
+		Admitted::get().contains(who)
+	}
 }
 
 impl pallet_citizen_card::Config for Test {

@@ -302,6 +302,10 @@ pub mod pallet {
 		fn admit(who: &T::AccountId) {
 			Pallet::<T>::admit(who)
 		}
+
+		fn is_admitted(who: &T::AccountId) -> bool {
+			Pallet::<T>::admitted(who).is_ok()
+		}
 	}
 
 	impl<T: Config> Pallet<T> {

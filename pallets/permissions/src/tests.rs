@@ -322,3 +322,19 @@ fn admit_gives_one_provider_reference_once_and_keeps_it() {
 		assert!(pool(STRANGER, 0).is_ok());
 	});
 }
+
+#[test]
+fn service_pallets_ask_whether_an_account_is_admitted() {
+	use seoul_primitives::AccountAdmission;
+	new_test_ext().execute_with(|| {
+		let admitted = |who| <Permissions as AccountAdmission<u64>>::is_admitted(&who);
+		assert!(admitted(CITIZEN));
+		assert!(admitted(MEMBER));
+		assert!(!admitted(STRANGER));
+		// Being given a provider reference is not being admitted.
+		Permissions::admit(&STRANGER);
+		assert!(!admitted(STRANGER));
+		assert_ok!(Permissions::suspend_account(RuntimeOrigin::root(), CITIZEN));
+		assert!(!admitted(CITIZEN));
+	});
+}

@@ -1,0 +1,261 @@
+//! # Deposit token pallet: the KRW deposit token
+//!
+//! The won deposit token is the money of wages, subcontract payments, subsidies and trust funds:
+//! a tokenized bank deposit, one unit per won. It is one asset of `pallet-assets`, which this
+//! pallet fronts:
+//!
+//! - **Issue and redemption.** Only organizations with the `Bank` role mint it, against a
+//!   deposit ([`Pallet::mint`], with the deposit's reference), and burn it on redemption
+//!   ([`Pallet::burn`]: a bank burns what its customers paid back to it). [`BankTotals`] keeps
+//!   what each bank minted and burnt.
+//! - **Transfers** ([`Pallet::transfer`]) go between admitted accounts (citizens, organization
+//!   members, authorities, as the network's account permissioning knows them).
+//! - **Freezing.** In case of fraud the city origin freezes an account ([`Pallet::freeze`]):
+//!   nothing leaves it, through this pallet or any other (the pallet is `pallet-assets`'
+//!   [`FrozenBalance`]), and nothing is minted or sent to it until it is thawed.
+//!
+//! Service pallets use the token as a `fungible` ([`Config::Token`]: the runtime's
+//! `ItemOf<Assets, Krw, AccountId>`), and keep escrow in sub-accounts of their `PalletId`
+//! ([`seoul_primitives::escrow_account`]): `pallet-assets` has no holds. The runtime's call
+//! filter keeps `pallet-assets`' own calls out of reach, so this pallet's rules are the token's.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	tokens::{Fortitude, Precision, Preservation},
+};
+use pallet_assets::FrozenBalance;
+use scale_info::TypeInfo;
+use seoul_primitives::{
+	AccountAdmission, Balance, OrganizationId, OrganizationRegistry, Reference, Role,
+};
+
+/// What a bank has minted and burnt.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct BankTotal {
+	/// Minted against deposits.
+	pub minted: Balance,
+	/// Burnt on redemption.
+	pub burnt: Balance,
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::Saturating;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The KRW deposit token.
+		type Token: Mutate<Self::AccountId, Balance = Balance>;
+
+		/// Which organizations are banks.
+		type Registry: OrganizationRegistry<Self::AccountId>;
+
+		/// Which accounts may hold and receive the token.
+		type Admission: AccountAdmission<Self::AccountId>;
+
+		/// The city: freezes and thaws accounts.
+		type CityOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The accounts the city froze, with the reference of the case.
+	#[pallet::storage]
+	pub type Frozen<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, T::AccountId, Reference, OptionQuery>;
+
+	/// What each bank has minted and burnt.
+	#[pallet::storage]
+	pub type BankTotals<T: Config> =
+		StorageMap<_, Twox64Concat, OrganizationId, BankTotal, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A bank minted tokens to `to` against the deposit `deposit`.
+		Minted { bank: OrganizationId, to: T::AccountId, amount: Balance, deposit: Reference },
+		/// A bank burnt tokens from its own account on the redemption `redemption`.
+		Burnt { bank: OrganizationId, from: T::AccountId, amount: Balance, redemption: Reference },
+		/// Tokens moved from `from` to `to`.
+		Transferred { from: T::AccountId, to: T::AccountId, amount: Balance },
+		/// The city froze an account, for the case `case`.
+		AccountFrozen { who: T::AccountId, case: Reference },
+		/// The city thawed an account.
+		AccountThawed { who: T::AccountId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// Amounts are at least one won.
+		ZeroAmount,
+		/// The sender does not act for an active organization with the `Bank` role.
+		NotBank,
+		/// The recipient is not an admitted account (a citizen, an organization member, an
+		/// authority), or is suspended.
+		NotAdmitted,
+		/// The account is frozen.
+		AccountFrozen,
+		/// The account is not frozen.
+		NotFrozen,
+		/// The sender does not have the tokens.
+		InsufficientBalance,
+		/// An account does not send tokens to itself.
+		SelfTransfer,
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Mints `amount` to admitted account `to`, against the deposit whose reference (the
+		/// bank's record's hash) is `deposit`. The sender must act for a bank.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::mint())]
+		pub fn mint(
+			origin: OriginFor<T>,
+			to: T::AccountId,
+			amount: Balance,
+			deposit: Reference,
+		) -> DispatchResult {
+			let bank = Self::ensure_bank(origin)?.1;
+			ensure!(amount > 0, Error::<T>::ZeroAmount);
+			Self::ensure_can_receive(&to)?;
+			T::Token::mint_into(&to, amount)?;
+			BankTotals::<T>::mutate(bank, |total| total.minted.saturating_accrue(amount));
+			Self::deposit_event(Event::Minted { bank, to, amount, deposit });
+			Ok(())
+		}
+
+		/// Burns `amount` from the sender's own account on the redemption whose reference is
+		/// `redemption`: the customer sent the tokens to the bank, which pays the won out. The
+		/// sender must act for a bank.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::burn())]
+		pub fn burn(
+			origin: OriginFor<T>,
+			amount: Balance,
+			redemption: Reference,
+		) -> DispatchResult {
+			let (from, bank) = Self::ensure_bank(origin)?;
+			ensure!(amount > 0, Error::<T>::ZeroAmount);
+			Self::ensure_can_send(&from, amount)?;
+			T::Token::burn_from(
+				&from,
+				amount,
+				Preservation::Expendable,
+				Precision::Exact,
+				Fortitude::Polite,
+			)?;
+			BankTotals::<T>::mutate(bank, |total| total.burnt.saturating_accrue(amount));
+			Self::deposit_event(Event::Burnt { bank, from, amount, redemption });
+			Ok(())
+		}
+
+		/// Sends `amount` to admitted account `to`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::transfer())]
+		pub fn transfer(origin: OriginFor<T>, to: T::AccountId, amount: Balance) -> DispatchResult {
+			let from = ensure_signed(origin)?;
+			ensure!(amount > 0, Error::<T>::ZeroAmount);
+			ensure!(from != to, Error::<T>::SelfTransfer);
+			Self::ensure_can_send(&from, amount)?;
+			Self::ensure_can_receive(&to)?;
+			T::Token::transfer(&from, &to, amount, Preservation::Expendable)?;
+			Self::deposit_event(Event::Transferred { from, to, amount });
+			Ok(())
+		}
+
+		/// Freezes `who` for the fraud case whose reference is `case`: nothing leaves the
+		/// account, and nothing is minted or sent to it. City origin.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::freeze())]
+		pub fn freeze(origin: OriginFor<T>, who: T::AccountId, case: Reference) -> DispatchResult {
+			T::CityOrigin::ensure_origin(origin)?;
+			ensure!(!Frozen::<T>::contains_key(&who), Error::<T>::AccountFrozen);
+			Frozen::<T>::insert(&who, case);
+			Self::deposit_event(Event::AccountFrozen { who, case });
+			Ok(())
+		}
+
+		/// Thaws frozen account `who`. City origin.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::thaw())]
+		pub fn thaw(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::CityOrigin::ensure_origin(origin)?;
+			ensure!(Frozen::<T>::take(&who).is_some(), Error::<T>::NotFrozen);
+			Self::deposit_event(Event::AccountThawed { who });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		fn ensure_bank(
+			origin: OriginFor<T>,
+		) -> Result<(T::AccountId, OrganizationId), DispatchError> {
+			let who = ensure_signed(origin)?;
+			let bank = T::Registry::acting_as(&who, Role::Bank).ok_or(Error::<T>::NotBank)?;
+			Ok((who, bank))
+		}
+
+		fn ensure_can_receive(to: &T::AccountId) -> DispatchResult {
+			ensure!(T::Admission::is_admitted(to), Error::<T>::NotAdmitted);
+			ensure!(!Frozen::<T>::contains_key(to), Error::<T>::AccountFrozen);
+			Ok(())
+		}
+
+		fn ensure_can_send(from: &T::AccountId, amount: Balance) -> DispatchResult {
+			ensure!(!Frozen::<T>::contains_key(from), Error::<T>::AccountFrozen);
+			ensure!(
+				T::Token::reducible_balance(from, Preservation::Expendable, Fortitude::Polite)
+					>= amount,
+				Error::<T>::InsufficientBalance
+			);
+			Ok(())
+		}
+	}
+}
+
+/// `pallet-assets` asks how much of an account's balance may not move: all of it when the city
+/// froze the account. (The runtime has one asset, the KRW token.)
+impl<T: Config, AssetId> FrozenBalance<AssetId, T::AccountId, Balance> for Pallet<T> {
+	fn frozen_balance(_: AssetId, who: &T::AccountId) -> Option<Balance> {
+		Frozen::<T>::contains_key(who).then_some(Balance::MAX)
+	}
+
+	fn died(_: AssetId, _: &T::AccountId) {}
+
+	fn contains_freezes(_: AssetId) -> bool {
+		Frozen::<T>::count() > 0
+	}
+}
