@@ -87,7 +87,8 @@ impl<C> CitizenCard<C> {
 	}
 }
 
-fn runtime_error(error: impl std::fmt::Debug) -> ErrorObjectOwned {
+/// The JSON-RPC error of a runtime API call that failed (code 1), for every service's methods.
+pub(crate) fn runtime_error(error: impl std::fmt::Debug) -> ErrorObjectOwned {
 	ErrorObject::owned(1, "the runtime could not answer", Some(format!("{error:?}")))
 }
 

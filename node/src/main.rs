@@ -7,6 +7,7 @@ mod citizen_card_rpc;
 mod cli;
 mod command;
 mod rpc;
+mod s_coin_rpc;
 mod service;
 
 fn main() -> sc_cli::Result<()> {

@@ -18,7 +18,7 @@ pub struct FullDeps<C, P> {
 }
 
 /// The RPC methods of a full node: `system_accountNextIndex` and friends,
-/// `payment_queryInfo`, and the city services' (`citizenCard_*`).
+/// `payment_queryInfo`, and the city services' (`citizenCard_*`, `scoin_*`).
 pub fn create_full<C, P>(
 	deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -30,9 +30,13 @@ where
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
 	C::Api: pallet_citizen_card_runtime_api::CitizenCardApi<Block, AccountId, BlockNumber>,
+	C::Api: pallet_s_coin_runtime_api::SCoinApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool + 'static,
 {
-	use crate::citizen_card_rpc::{CitizenCard, CitizenCardApiServer};
+	use crate::{
+		citizen_card_rpc::{CitizenCard, CitizenCardApiServer},
+		s_coin_rpc::{SCoin, SCoinApiServer},
+	};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -41,7 +45,8 @@ where
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(CitizenCard::new(client).into_rpc())?;
+	module.merge(CitizenCard::new(client.clone()).into_rpc())?;
+	module.merge(SCoin::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -18,8 +18,8 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, Aura, Balance, Block, BlockNumber, CitizenCard, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	VERSION,
+	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SCoin, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -164,6 +164,18 @@ impl_runtime_apis! {
 
 		fn status(who: AccountId) -> Option<pallet_citizen_card::CardView<BlockNumber>> {
 			CitizenCard::card_view(&who)
+		}
+	}
+
+	impl pallet_s_coin_runtime_api::SCoinApi<Block, AccountId, BlockNumber> for Runtime {
+		fn balance(who: AccountId) -> pallet_s_coin::MileageView<BlockNumber> {
+			SCoin::mileage(&who)
+		}
+
+		fn issuer_budget(
+			issuer: seoul_primitives::OrganizationId,
+		) -> Option<pallet_s_coin::Issuer> {
+			SCoin::issuer(issuer)
 		}
 	}
 

@@ -16,5 +16,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_registry, Registry]
 	[pallet_permissions, Permissions]
 	[pallet_citizen_card, CitizenCard]
+	[pallet_s_coin, SCoin]
+	[pallet_deposit_token, DepositToken]
 	[pallet_validator_set, ValidatorSet]
 );

@@ -6,10 +6,11 @@
 //! well-known development keys with the operators' own.
 
 use crate::{
-	AccountId, Balance, BalancesConfig, BlockNumber, CitizenCardConfig, CityCouncilConfig,
-	CouncilMembershipConfig, NodeAuthorizationConfig, PermissionsConfig, RegistryConfig,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, MINUTES,
-	SCOIN,
+	configs::{krw_owner, KRW_ASSET_ID},
+	AccountId, AssetsConfig, Balance, BalancesConfig, BlockNumber, CitizenCardConfig,
+	CityCouncilConfig, CouncilMembershipConfig, NodeAuthorizationConfig, PermissionsConfig,
+	RegistryConfig, RuntimeGenesisConfig, SCoinConfig, SessionConfig, SessionKeys, SudoConfig,
+	ValidatorSetConfig, DAYS, MINUTES, SCOIN,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -116,10 +117,28 @@ struct Genesis {
 	nodes: Vec<(OpaquePeerId, AccountId)>,
 	citizens: Vec<pallet_citizen_card::GenesisCitizen<crate::Runtime>>,
 	facilities: Vec<pallet_citizen_card::GenesisFacility>,
+	/// Reward issuers' S-coin budgets.
+	budgets: Vec<(seoul_primitives::OrganizationId, Balance)>,
+}
+
+/// Mileage expires five years after the month it was received in: monthly periods (30 days), a
+/// lifetime of 59 more.
+fn expiry_policy() -> pallet_s_coin::ExpiryPolicy<BlockNumber> {
+	pallet_s_coin::ExpiryPolicy { period: 30 * DAYS, lifetime: 59 }
 }
 
 fn genesis(
-	Genesis { validators, endowed, organizations, sudo, council, nodes, citizens, facilities }: Genesis,
+	Genesis {
+		validators,
+		endowed,
+		organizations,
+		sudo,
+		council,
+		nodes,
+		citizens,
+		facilities,
+		budgets,
+	}: Genesis,
 ) -> Value {
 	let keys: Vec<_> = validators.into_iter().map(validator).collect();
 	// The same accounts: the validator set lists them, `session.keys` gives their keys (the only
@@ -146,6 +165,11 @@ fn genesis(
 		node_authorization: NodeAuthorizationConfig { nodes },
 		permissions: PermissionsConfig { quotas: quotas() },
 		citizen_card: CitizenCardConfig { citizens, facilities },
+		s_coin: SCoinConfig { policy: Some(expiry_policy()), budgets },
+		assets: AssetsConfig {
+			assets: vec![(KRW_ASSET_ID, krw_owner(), true, 1)],
+			metadata: vec![(KRW_ASSET_ID, b"KRW deposit token".to_vec(), b"KRW".to_vec(), 0)],
+		},
 	})
 }
 
@@ -171,7 +195,7 @@ fn demo_organizations() -> Vec<GenesisOrganization> {
 		(
 			b"Gangnam-gu Office".to_vec(),
 			OrganizationKind::District,
-			vec![Role::Registrar, Role::FacilityOperator, Role::RewardIssuer],
+			vec![Role::Registrar, Role::FacilityOperator, Role::RewardIssuer, Role::TaxCollector],
 			Bob.to_account_id(),
 			vec![],
 		),
@@ -187,6 +211,13 @@ fn demo_organizations() -> Vec<GenesisOrganization> {
 			OrganizationKind::Business,
 			vec![Role::Merchant, Role::Employer],
 			Dave.to_account_id(),
+			vec![],
+		),
+		(
+			b"Seoul Transit Card".to_vec(),
+			OrganizationKind::Business,
+			vec![Role::TransitOperator, Role::Converter],
+			CharlieStash.to_account_id(),
 			vec![],
 		),
 	]
@@ -243,13 +274,19 @@ pub fn development_config_genesis() -> Value {
 	use Sr25519Keyring::*;
 	genesis(Genesis {
 		validators: vec![Alice],
-		endowed: Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
+		// The demo citizens (Dave's and Eve's stashes) start with no S-coin: they earn it.
+		endowed: Sr25519Keyring::well_known()
+			.filter(|k| !matches!(k, DaveStash | EveStash))
+			.map(|k| k.to_account_id())
+			.collect(),
 		organizations: demo_organizations(),
 		sudo: Some(Alice.to_account_id()),
 		council: vec![Alice, Bob, Charlie],
 		nodes: vec![],
 		citizens: demo_citizens(),
 		facilities: demo_facilities(),
+		// The city's and Gangnam-gu's reward budgets.
+		budgets: vec![(0, 10_000_000 * SCOIN), (1, 1_000_000 * SCOIN)],
 	})
 }
 
@@ -267,6 +304,7 @@ pub fn local_config_genesis() -> Value {
 		nodes: local_nodes(),
 		citizens: vec![],
 		facilities: vec![],
+		budgets: vec![],
 	})
 }
 

@@ -61,7 +61,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("seoul-city-chain"),
 	impl_name: Cow::Borrowed("seoul-city-chain"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -187,6 +187,9 @@ mod runtime {
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(21)]
 	pub type TransactionPayment = pallet_transaction_payment;
+	// The KRW deposit token (asset 1); its calls are filtered, `DepositToken` fronts it.
+	#[runtime::pallet_index(22)]
+	pub type Assets = pallet_assets;
 
 	// Accounts acting together or for others.
 	#[runtime::pallet_index(30)]
@@ -214,4 +217,8 @@ mod runtime {
 	pub type Permissions = pallet_permissions;
 	#[runtime::pallet_index(52)]
 	pub type CitizenCard = pallet_citizen_card;
+	#[runtime::pallet_index(53)]
+	pub type SCoin = pallet_s_coin;
+	#[runtime::pallet_index(54)]
+	pub type DepositToken = pallet_deposit_token;
 }

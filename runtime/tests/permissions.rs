@@ -7,7 +7,7 @@ use codec::Encode;
 use frame_support::traits::BuildGenesisConfig;
 use pallet_permissions::codes;
 use seoul_runtime::{
-	genesis_config_presets::development_config_genesis, Executive, Runtime, RuntimeCall,
+	genesis_config_presets::development_config_genesis, AccountId, Executive, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, SignedPayload, TxExtension, UncheckedExtrinsic,
 };
 use sp_keyring::Sr25519Keyring;
@@ -131,7 +131,7 @@ fn transfer(to: &Sr25519Keyring) -> RuntimeCall {
 }
 
 #[test]
-fn s_coin_does_not_go_from_citizen_to_citizen() {
+fn citizens_spend_s_coin_only_through_the_s_coin_pallet() {
 	use Sr25519Keyring::{Alice, DaveStash, EveStash};
 	dev_chain().execute_with(|| {
 		// Dave's and Eve's stashes are citizens of the development genesis.
@@ -142,8 +142,43 @@ fn s_coin_does_not_go_from_citizen_to_citizen() {
 		let batch: RuntimeCall =
 			pallet_utility::Call::batch { calls: vec![remark(), transfer(&EveStash)] }.into();
 		assert_eq!(validate(signed(&DaveStash.pair(), batch)), custom(codes::CALL_NOT_ALLOWED));
-		// To an organization member, and from an organization member to a citizen: allowed.
-		assert_eq!(validate(signed(&DaveStash.pair(), transfer(&Alice))), Ok(()));
+		// Not to an organization either: a payment is `sCoin.pay`, counted in the audit totals.
+		assert_eq!(
+			validate(signed(&DaveStash.pair(), transfer(&Alice))),
+			custom(codes::CALL_NOT_ALLOWED)
+		);
+		let pay: RuntimeCall = pallet_s_coin::Call::pay {
+			payee: 3,
+			spend: seoul_primitives::SpendUse::ZeroPay,
+			amount: 1,
+			reference: Default::default(),
+		}
+		.into();
+		assert_eq!(validate(signed(&DaveStash.pair(), pay)), Ok(()));
+		// An organization member pays a citizen in S-coin as before.
 		assert_eq!(validate(signed(&Alice.pair(), transfer(&EveStash))), Ok(()));
 	});
+}
+
+#[test]
+fn pallet_assets_calls_are_filtered() {
+	use frame_support::traits::Contains;
+	let call: RuntimeCall = pallet_assets::Call::transfer {
+		id: seoul_runtime::configs::KRW_ASSET_ID.into(),
+		target: MultiAddress::Id(Sr25519Keyring::Bob.to_account_id()),
+		amount: 1,
+	}
+	.into();
+	assert!(!<Runtime as frame_system::Config>::BaseCallFilter::contains(&call));
+	assert!(<Runtime as frame_system::Config>::BaseCallFilter::contains(&remark()));
+}
+
+#[test]
+fn escrow_accounts_are_distinct_per_pallet_and_escrow() {
+	use frame_support::PalletId;
+	use seoul_primitives::escrow_account;
+	let wages: AccountId = escrow_account(PalletId(*b"seoul/wg"), 7u32);
+	assert_eq!(wages, escrow_account::<AccountId>(PalletId(*b"seoul/wg"), 7u32));
+	assert_ne!(wages, escrow_account::<AccountId>(PalletId(*b"seoul/wg"), 8u32));
+	assert_ne!(wages, escrow_account::<AccountId>(PalletId(*b"seoul/tf"), 7u32));
 }

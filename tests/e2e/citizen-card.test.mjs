@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex } from '@polkadot/util-crypto';
 
-import { findEvents, rpc, sharedDevNode, signAndWait } from './lib/node.mjs';
+import { dispatched, findEvents, refused as refusedWith, rpc, sharedDevNode, signAndWait } from './lib/node.mjs';
 
 const GANGNAM = 11680;
 const SPORTS_CENTRE = 0;
@@ -41,17 +41,7 @@ async function verify(who, facility) {
   return answer;
 }
 
-async function dispatched(tx, signer, what) {
-  const result = await signAndWait(tx, signer);
-  assert.equal(result.dispatchError, undefined, `${what}: ${JSON.stringify(result.dispatchError)}`);
-  return result;
-}
-
-async function refused(tx, signer, name) {
-  const { dispatchError } = await signAndWait(tx, signer);
-  assert.ok(dispatchError, `${name}: refused`);
-  assert.equal(`${dispatchError.section}.${dispatchError.name}`, `citizenCard.${name}`);
-}
+const refused = (tx, signer, name) => refusedWith(tx, signer, `citizenCard.${name}`);
 
 step('1. the genesis citizens and facilities answer over JSON-RPC and the runtime API', { timeout: 60_000 }, async () => {
   const { daveStash, eveStash } = accounts;
@@ -144,11 +134,13 @@ step('5. a facility operator registers and closes a facility; others may not', {
   await refused(api.tx.citizenCard.setFacilityOpen(LIBRARY, true), bob, 'NotFacilityOwner');
 });
 
-step('6. S-coin does not go from citizen to citizen, even in a batch', { timeout: 60_000 }, async () => {
+step('6. S-coin does not go from citizen to citizen, even in a batch, nor leave a citizen by a plain transfer', { timeout: 60_000 }, async () => {
   const { daveStash, eveStash, alice } = accounts;
   const toEve = api.tx.balances.transferKeepAlive(eveStash.address, 1);
   await assert.rejects(signAndWait(toEve, daveStash), /Custom error: 5\b/, 'citizen to citizen');
   await assert.rejects(signAndWait(api.tx.utility.batch([api.tx.system.remark('x'), toEve]), daveStash), /Custom error: 5\b/, 'in a batch');
-  // To an organization member it goes.
-  await dispatched(api.tx.balances.transferKeepAlive(alice.address, 1), daveStash, 'citizen to the city');
+  // Citizens pay organizations with `sCoin.pay` (tests/e2e/s-coin.test.mjs), not `balances`.
+  await assert.rejects(signAndWait(api.tx.balances.transferKeepAlive(alice.address, 1), daveStash), /Custom error: 5\b/, 'citizen to the city');
+  // An organization member may still pay a citizen.
+  await dispatched(api.tx.balances.transferKeepAlive(eveStash.address, 1), alice, 'the city to a citizen');
 });

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 
 import { Keyring } from '@polkadot/keyring';
 
-import { findEvents, sharedDevNode, signAndWait } from './lib/node.mjs';
+import { refusedByPool, sharedDevNode, signAndWait, sudo as sudoAs } from './lib/node.mjs';
 
 /** `pallet_permissions::codes`. */
 const UNKNOWN_ACCOUNT = 1;
@@ -21,25 +21,8 @@ let api;
 let accounts;
 const { step } = sharedDevNode((started) => ({ api, accounts } = started));
 
-/** Asserts that submitting `tx` signed by `signer` is refused by the pool with custom `code`. */
-async function assertRefused(tx, signer, code, what) {
-  await assert.rejects(
-    signAndWait(tx, signer),
-    (err) => {
-      assert.match(err.message, new RegExp(`1010: Invalid Transaction: Custom error: ${code}\\b`), what);
-      return true;
-    },
-    what,
-  );
-}
-
-/** Dispatches `call` as Root through Alice's sudo key; asserts it succeeded. */
-async function sudo(call) {
-  const { events, dispatchError } = await signAndWait(api.tx.sudo.sudo(call), accounts.alice);
-  assert.equal(dispatchError, undefined, `${call.method.section}.${call.method.method}: dispatched`);
-  const [sudid] = findEvents(events, 'sudo', 'Sudid');
-  assert.ok(sudid.data.sudoResult.isOk, `${call.method.section}.${call.method.method}: ${sudid.data.sudoResult}`);
-}
+const assertRefused = (tx, signer, code, what) => refusedByPool(tx, signer, code, what);
+const sudo = (call) => sudoAs(api, accounts.alice, call);
 
 const remark = (text) => api.tx.system.remark(text);
 

@@ -72,9 +72,10 @@ impl Admission<AccountId> for KnownAccounts {
 ///
 /// So a suspended or unknown account cannot act through a proxy, a multisig or sudo.
 ///
-/// And who may send what: S-coin does not go from citizen to citizen. A `balances` transfer from
-/// an active citizen to an active citizen is refused with `CALL_NOT_ALLOWED`, however it is
-/// nested.
+/// And who may send what: citizens spend S-coin only on the uses the s-coin pallet allows
+/// (`sCoin.pay`, `sCoin.convert`), never to each other. A `balances` transfer from an active
+/// citizen is refused with `CALL_NOT_ALLOWED`, however it is nested, so that every S-coin a
+/// citizen spends is counted in the audit totals and taken from the oldest mileage first.
 pub struct NestedCalls;
 
 impl CallRules<AccountId, RuntimeCall> for NestedCalls {
@@ -117,11 +118,10 @@ impl CallRules<AccountId, RuntimeCall> for NestedCalls {
 				..
 			}) => Self::acting_for(&multisig_account(who, other_signatories, *threshold), call),
 			RuntimeCall::Balances(
-				Balances::transfer_allow_death { dest, .. }
-				| Balances::transfer_keep_alive { dest, .. }
-				| Balances::transfer_all { dest, .. },
-			) if CitizenCard::is_active_citizen(who)
-				&& CitizenCard::is_active_citizen(&lookup(dest)?) =>
+				Balances::transfer_allow_death { .. }
+				| Balances::transfer_keep_alive { .. }
+				| Balances::transfer_all { .. },
+			) if CitizenCard::is_active_citizen(who) =>
 				Err(InvalidTransaction::Custom(pallet_permissions::codes::CALL_NOT_ALLOWED)),
 			_ => Ok(()),
 		}

@@ -4,6 +4,7 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
+	traits::Contains,
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_MILLIS},
 		Weight,
@@ -61,6 +62,18 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = frame_support::traits::ConstU32<16>;
+	type BaseCallFilter = CityCalls;
+}
+
+/// Every call but `pallet-assets`' own: the KRW deposit token moves only through
+/// `DepositToken`, whose rules (banks mint and burn, admitted recipients, the city's freezes)
+/// are the token's. Root (the city) is not filtered.
+pub struct CityCalls;
+
+impl Contains<RuntimeCall> for CityCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(call, RuntimeCall::Assets(_))
+	}
 }
 
 parameter_types! {

@@ -4,6 +4,7 @@
 // The node binary comes from the environment: SEOUL_NODE=/path/to/seoul-node.
 // KEEP_E2E_NODE=1 keeps each node's base path (database, keystore, node.log) after the run.
 
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -488,4 +489,40 @@ export function sharedDevNode(onStart) {
     }
   }, { timeout: 30_000 });
   return { step };
+}
+
+/** Signs and submits `tx`; asserts that it was dispatched without error. Resolves to its result. */
+export async function dispatched(tx, signer, what) {
+  const result = await signAndWait(tx, signer);
+  assert.equal(result.dispatchError, undefined, `${what}: ${JSON.stringify(result.dispatchError)}`);
+  return result;
+}
+
+/** Signs and submits `tx`; asserts that its dispatch failed with module error `error` (`section.Name`). */
+export async function refused(tx, signer, error) {
+  const { dispatchError } = await signAndWait(tx, signer);
+  assert.ok(dispatchError, `${error}: refused`);
+  assert.equal(`${dispatchError.section}.${dispatchError.name}`, error);
+}
+
+/** Asserts that the pool refuses `tx` signed by `signer` with `InvalidTransaction::Custom(code)`. */
+export async function refusedByPool(tx, signer, code, what) {
+  await assert.rejects(
+    signAndWait(tx, signer),
+    (err) => {
+      assert.match(err.message, new RegExp(`1010: Invalid Transaction: Custom error: ${code}\\b`), what);
+      return true;
+    },
+    what,
+  );
+}
+
+/** Dispatches `call` as Root through `sudoKey` (Alice on the dev chain); asserts it succeeded. */
+export async function sudo(api, sudoKey, call) {
+  const what = `${call.method.section}.${call.method.method}`;
+  const { events, dispatchError } = await signAndWait(api.tx.sudo.sudo(call), sudoKey);
+  assert.equal(dispatchError, undefined, `${what}: dispatched`);
+  const [sudid] = findEvents(events, 'sudo', 'Sudid');
+  assert.ok(sudid.data.sudoResult.isOk, `${what}: ${sudid.data.sudoResult}`);
+  return events;
 }

@@ -1,0 +1,117 @@
+//! JSON-RPC for S-coin: `scoin_balance` and `scoin_issuerBudget`, plain JSON over the runtime
+//! API `SCoinApi`.
+
+use std::sync::Arc;
+
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
+use pallet_s_coin_runtime_api::{MileageView, SCoinApi as SCoinRuntimeApi};
+use seoul_runtime::{opaque::Block, AccountId, Balance, BlockNumber};
+use serde::Serialize;
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_runtime::traits::Block as BlockT;
+
+use crate::citizen_card_rpc::runtime_error;
+
+/// Mileage that expires together.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Expiring {
+	/// How much, in S-coin.
+	pub amount: Balance,
+	/// The first block in which it is expired.
+	pub expires_at: BlockNumber,
+}
+
+/// An account's S-coin, as `scoin_balance` answers.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct SCoinBalance {
+	/// What the account may spend now.
+	pub balance: Balance,
+	/// Mileage already expired, burnt at the account's next move (not in `balance`).
+	pub expired: Balance,
+	/// The mileage still to expire, soonest first.
+	pub expiring: Vec<Expiring>,
+}
+
+impl From<MileageView<BlockNumber>> for SCoinBalance {
+	fn from(view: MileageView<BlockNumber>) -> Self {
+		Self {
+			balance: view.balance,
+			expired: view.expired,
+			expiring: view
+				.expiring
+				.into_iter()
+				.map(|bucket| Expiring { amount: bucket.amount, expires_at: bucket.expires_at })
+				.collect(),
+		}
+	}
+}
+
+/// A reward issuer's budget, as `scoin_issuerBudget` answers.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct IssuerBudget {
+	/// What it may still issue.
+	pub budget: Balance,
+	/// What it has issued in all.
+	pub issued: Balance,
+	/// Whether the city paused it.
+	pub paused: bool,
+}
+
+/// S-coin's JSON-RPC methods. `at`: a block hash, or the best block when omitted.
+#[rpc(server)]
+pub trait SCoinApi<BlockHash> {
+	/// The S-coin of `account` (SS58): what it may spend, what has expired, what expires when.
+	#[method(name = "scoin_balance")]
+	fn balance(&self, account: AccountId, at: Option<BlockHash>) -> RpcResult<SCoinBalance>;
+
+	/// The budget of reward issuer `organization`, or `null` if the city never gave it one.
+	#[method(name = "scoin_issuerBudget")]
+	fn issuer_budget(
+		&self,
+		organization: u32,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<IssuerBudget>>;
+}
+
+/// Serves [`SCoinApiServer`] from a client.
+pub struct SCoin<C> {
+	client: Arc<C>,
+}
+
+impl<C> SCoin<C> {
+	/// The methods, over `client`.
+	pub fn new(client: Arc<C>) -> Self {
+		Self { client }
+	}
+}
+
+impl<C> SCoinApiServer<<Block as BlockT>::Hash> for SCoin<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: SCoinRuntimeApi<Block, AccountId, BlockNumber>,
+{
+	fn balance(
+		&self,
+		account: AccountId,
+		at: Option<<Block as BlockT>::Hash>,
+	) -> RpcResult<SCoinBalance> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let view = self.client.runtime_api().balance(at, account).map_err(runtime_error)?;
+		Ok(view.into())
+	}
+
+	fn issuer_budget(
+		&self,
+		organization: u32,
+		at: Option<<Block as BlockT>::Hash>,
+	) -> RpcResult<Option<IssuerBudget>> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let issuer =
+			self.client.runtime_api().issuer_budget(at, organization).map_err(runtime_error)?;
+		Ok(issuer.map(|i| IssuerBudget { budget: i.budget, issued: i.issued, paused: i.paused }))
+	}
+}
