@@ -217,7 +217,7 @@ fn demo_organizations() -> Vec<GenesisOrganization> {
 			b"Seoul Transit Card".to_vec(),
 			OrganizationKind::Business,
 			vec![Role::TransitOperator, Role::Converter],
-			CharlieStash.to_account_id(),
+			BobStash.to_account_id(),
 			vec![],
 		),
 	]

@@ -50,6 +50,7 @@ const DEMO_ORGANIZATIONS = [
   { name: 'Gangnam-gu Office', kind: 'District', admin: 'bob', role: 'Registrar' },
   { name: 'Seoul Citizens Bank', kind: 'Bank', admin: 'charlie', role: 'Bank' },
   { name: 'Mangwon Market Grocery', kind: 'Business', admin: 'dave', role: 'Merchant' },
+  { name: 'Seoul Transit Card', kind: 'Business', admin: 'bobStash', role: 'TransitOperator' },
 ];
 
 let node;

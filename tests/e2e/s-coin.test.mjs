@@ -9,7 +9,7 @@
 // (organization 1, admin Bob) issue rewards, with budgets of 10,000,000 and 1,000,000 S-coin;
 // Gangnam-gu also collects local taxes and registers residents. Seoul Citizens Bank
 // (organization 2, admin Charlie) is a bank; Mangwon Market Grocery (organization 3, admin Dave)
-// a ZeroPay merchant and an employer; Seoul Transit Card (organization 4, admin Charlie's stash)
+// a ZeroPay merchant and an employer; Seoul Transit Card (organization 4, admin Bob's stash)
 // a transit operator and a converter. Alice holds the sudo key (the city origin).
 
 import assert from 'node:assert/strict';
@@ -109,7 +109,7 @@ step('1. a registrar registers a citizen; the city rewards her for answering a p
 });
 
 step('2. she pays a ZeroPay merchant and tops up her transit card; nothing else takes her S-coin', { timeout: 90_000 }, async () => {
-  const { dave, charlieStash, daveStash, alice } = accounts;
+  const { dave, bobStash, daveStash, alice } = accounts;
   const merchantBefore = await freeBalance(dave);
   const pay = api.tx.sCoin.pay(MERCHANT, 'ZeroPay', 1_200, ref('QR: Mangwon Market Grocery, receipt 5521'));
   const { events } = await dispatched(pay, jiwoo, 'ZeroPay payment');
@@ -119,9 +119,9 @@ step('2. she pays a ZeroPay merchant and tops up her transit card; nothing else 
   assert.equal(paid.data.spend.type, 'ZeroPay');
   assert.equal(await freeBalance(dave), merchantBefore + 1_200);
 
-  const transitBefore = await freeBalance(charlieStash);
+  const transitBefore = await freeBalance(bobStash);
   await dispatched(api.tx.sCoin.pay(TRANSIT, 'TransitTopUp', 1_000, ref('transit card 1010-2020')), jiwoo, 'top-up');
-  assert.equal(await freeBalance(charlieStash), transitBefore + 1_000);
+  assert.equal(await freeBalance(bobStash), transitBefore + 1_000);
   assert.equal((await scoinBalance(jiwoo)).balance, 2_800);
   assert.equal((await api.query.sCoin.spentTotals('ZeroPay')).toNumber(), 1_200);
   assert.equal((await api.query.sCoin.spentTotals('TransitTopUp')).toNumber(), 1_000);

@@ -306,6 +306,7 @@ export async function devAccounts() {
     alice: keyring.addFromUri('//Alice'),
     aliceStash: keyring.addFromUri('//Alice//stash'),
     bob: keyring.addFromUri('//Bob'),
+    bobStash: keyring.addFromUri('//Bob//stash'),
     charlie: keyring.addFromUri('//Charlie'),
     charlieStash: keyring.addFromUri('//Charlie//stash'),
     dave: keyring.addFromUri('//Dave'),
