@@ -6,6 +6,7 @@ mod chain_spec;
 mod citizen_card_rpc;
 mod cli;
 mod command;
+mod deposit_token_rpc;
 mod rpc;
 mod s_coin_rpc;
 mod service;

@@ -18,7 +18,7 @@ pub struct FullDeps<C, P> {
 }
 
 /// The RPC methods of a full node: `system_accountNextIndex` and friends,
-/// `payment_queryInfo`, and the city services' (`citizenCard_*`, `scoin_*`).
+/// `payment_queryInfo`, and the city services' (`citizenCard_*`, `scoin_*`, `depositToken_*`).
 pub fn create_full<C, P>(
 	deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -31,10 +31,12 @@ where
 	C::Api: BlockBuilder<Block>,
 	C::Api: pallet_citizen_card_runtime_api::CitizenCardApi<Block, AccountId, BlockNumber>,
 	C::Api: pallet_s_coin_runtime_api::SCoinApi<Block, AccountId, BlockNumber>,
+	C::Api: pallet_deposit_token_runtime_api::DepositTokenApi<Block, AccountId>,
 	P: TransactionPool + 'static,
 {
 	use crate::{
 		citizen_card_rpc::{CitizenCard, CitizenCardApiServer},
+		deposit_token_rpc::{DepositToken, DepositTokenApiServer},
 		s_coin_rpc::{SCoin, SCoinApiServer},
 	};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
@@ -46,7 +48,8 @@ where
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(CitizenCard::new(client.clone()).into_rpc())?;
-	module.merge(SCoin::new(client).into_rpc())?;
+	module.merge(SCoin::new(client.clone()).into_rpc())?;
+	module.merge(DepositToken::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -61,6 +61,53 @@ pub struct IssuerBudget {
 	pub paused: bool,
 }
 
+/// What an issuer issued for a reason.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Issued {
+	/// The issuer organization.
+	pub issuer: u32,
+	/// The reason code.
+	pub reason: u16,
+	/// How much.
+	pub amount: Balance,
+}
+
+/// What was spent on a use.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Spent {
+	/// `ZeroPay`, `TransitTopUp`, `Donation`, `LocalTax` or `SolarPower`.
+	#[serde(rename = "use")]
+	pub spend: String,
+	/// How much.
+	pub amount: Balance,
+}
+
+/// What a converter converted.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Converted {
+	/// The converter organization.
+	pub converter: u32,
+	/// How much.
+	pub amount: Balance,
+}
+
+/// The audit totals, as `scoin_audit` answers.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditTotals {
+	/// Issued, per issuer and reason.
+	pub issued: Vec<Issued>,
+	/// Spent, per use (every use listed).
+	pub spent: Vec<Spent>,
+	/// Converted, per converter.
+	pub converted: Vec<Converted>,
+	/// Expired and burnt.
+	pub expired: Balance,
+}
+
 /// S-coin's JSON-RPC methods. `at`: a block hash, or the best block when omitted.
 #[rpc(server)]
 pub trait SCoinApi<BlockHash> {
@@ -75,6 +122,11 @@ pub trait SCoinApi<BlockHash> {
 		organization: u32,
 		at: Option<BlockHash>,
 	) -> RpcResult<Option<IssuerBudget>>;
+
+	/// The audit totals: issued per issuer and reason, spent per use, converted per converter,
+	/// expired.
+	#[method(name = "scoin_audit")]
+	fn audit(&self, at: Option<BlockHash>) -> RpcResult<AuditTotals>;
 }
 
 /// Serves [`SCoinApiServer`] from a client.
@@ -113,5 +165,28 @@ where
 		let issuer =
 			self.client.runtime_api().issuer_budget(at, organization).map_err(runtime_error)?;
 		Ok(issuer.map(|i| IssuerBudget { budget: i.budget, issued: i.issued, paused: i.paused }))
+	}
+
+	fn audit(&self, at: Option<<Block as BlockT>::Hash>) -> RpcResult<AuditTotals> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let audit = self.client.runtime_api().audit(at).map_err(runtime_error)?;
+		Ok(AuditTotals {
+			issued: audit
+				.issued
+				.into_iter()
+				.map(|(issuer, reason, amount)| Issued { issuer, reason, amount })
+				.collect(),
+			spent: audit
+				.spent
+				.into_iter()
+				.map(|(spend, amount)| Spent { spend: format!("{spend:?}"), amount })
+				.collect(),
+			converted: audit
+				.converted
+				.into_iter()
+				.map(|(converter, amount)| Converted { converter, amount })
+				.collect(),
+			expired: audit.expired,
+		})
 	}
 }

@@ -17,8 +17,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, BlockNumber, CitizenCard, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SCoin, SessionKeys, System,
+	AccountId, Aura, Balance, Block, BlockNumber, CitizenCard, DepositToken, Executive, Grandpa,
+	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SCoin, SessionKeys, System,
 	TransactionPayment, VERSION,
 };
 
@@ -167,6 +167,18 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_deposit_token_runtime_api::DepositTokenApi<Block, AccountId> for Runtime {
+		fn account(who: AccountId) -> pallet_deposit_token::TokenAccount {
+			DepositToken::account(&who)
+		}
+
+		fn bank(
+			bank: seoul_primitives::OrganizationId,
+		) -> (pallet_deposit_token::BankTotal, Balance) {
+			DepositToken::bank(bank)
+		}
+	}
+
 	impl pallet_s_coin_runtime_api::SCoinApi<Block, AccountId, BlockNumber> for Runtime {
 		fn balance(who: AccountId) -> pallet_s_coin::MileageView<BlockNumber> {
 			SCoin::mileage(&who)
@@ -176,6 +188,10 @@ impl_runtime_apis! {
 			issuer: seoul_primitives::OrganizationId,
 		) -> Option<pallet_s_coin::Issuer> {
 			SCoin::issuer(issuer)
+		}
+
+		fn audit() -> pallet_s_coin::Audit {
+			SCoin::audit()
 		}
 	}
 

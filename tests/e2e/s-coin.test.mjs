@@ -74,6 +74,14 @@ async function issuerBudget(org) {
   return answer;
 }
 
+/** `depositToken_balance` over JSON-RPC, checked against the runtime API. */
+async function tokenAccount(who) {
+  const answer = await rpc(node.httpUrl, 'depositToken_balance', [who.address]);
+  const view = await api.call.depositTokenApi.account(who.address);
+  assert.deepEqual({ balance: view.balance.toNumber(), frozen: view.frozen.isTrue }, answer);
+  return answer;
+}
+
 async function freeBalance(who) {
   return (await api.query.system.account(who.address)).data.free.toNumber();
 }
@@ -201,6 +209,7 @@ step('6. a bank mints KRW against a deposit; the employer pays wages on; the cit
 
   await dispatched(api.tx.depositToken.transfer(jiwoo.address, 2_100_000), dave, 'wages');
   assert.equal(await krw(jiwoo), 2_100_000);
+  assert.deepEqual(await tokenAccount(jiwoo), { balance: 2_100_000, frozen: false });
   assert.equal(await krw(dave), 900_000);
 
   await refused(api.tx.depositToken.mint(dave.address, 1, ref('x')), dave, 'depositToken.NotBank');
@@ -209,6 +218,7 @@ step('6. a bank mints KRW against a deposit; the employer pays wages on; the cit
   await refused(api.tx.assets.transfer(KRW, jiwoo.address, 1), dave, 'system.CallFiltered');
 
   await sudo(api.tx.depositToken.freeze(jiwoo.address, ref('fraud case 2026-113')));
+  assert.deepEqual(await tokenAccount(jiwoo), { balance: 2_100_000, frozen: true });
   await refused(api.tx.depositToken.transfer(dave.address, 1), jiwoo, 'depositToken.AccountFrozen');
   await sudo(api.tx.depositToken.thaw(jiwoo.address));
   await dispatched(api.tx.depositToken.transfer(charlie.address, 100_000), jiwoo, 'to the bank, for redemption');
@@ -216,5 +226,28 @@ step('6. a bank mints KRW against a deposit; the employer pays wages on; the cit
   assert.equal(findEvents(burntEvents, 'depositToken', 'Burnt')[0].data.amount.toNumber(), 100_000);
   assert.deepEqual((await api.query.depositToken.bankTotals(2)).toJSON(), { minted: 3_000_000, burnt: 100_000 });
   assert.equal((await api.query.assets.asset(KRW)).unwrap().supply.toNumber(), 2_900_000);
+  assert.deepEqual(await rpc(node.httpUrl, 'depositToken_bank', [2]), { minted: 3_000_000, burnt: 100_000, supply: 2_900_000 });
   await refused(api.tx.depositToken.burn(1, ref('x')), alice, 'depositToken.NotBank');
+});
+
+step('7. anyone audits S-coin: issued per issuer and reason, spent per use, converted, expired', { timeout: 30_000 }, async () => {
+  const audit = await rpc(node.httpUrl, 'scoin_audit', []);
+  assert.deepEqual(audit, {
+    issued: [
+      { issuer: CITY, reason: POLL_ANSWERED, amount: 5_300 },
+      { issuer: GANGNAM_OFFICE, reason: 1, amount: 100 },
+    ],
+    spent: [
+      { use: 'ZeroPay', amount: 1_200 },
+      { use: 'TransitTopUp', amount: 1_000 },
+      { use: 'Donation', amount: 0 },
+      { use: 'LocalTax', amount: 400 },
+      { use: 'SolarPower', amount: 0 },
+    ],
+    converted: [{ converter: TRANSIT, amount: 500 }],
+    expired: 300,
+  });
+  const fromApi = await api.call.sCoinApi.audit();
+  assert.equal(fromApi.expired.toNumber(), 300, 'the runtime API agrees');
+  assert.deepEqual(fromApi.spent.map(([use, amount]) => [use.type, amount.toNumber()]), audit.spent.map((s) => [s.use, s.amount]));
 });

@@ -64,6 +64,15 @@ pub struct BankTotal {
 	pub burnt: Balance,
 }
 
+/// An account's tokens as agencies and wallets see them (runtime API and JSON-RPC).
+#[derive(Encode, Decode, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct TokenAccount {
+	/// The tokens it holds, in won.
+	pub balance: Balance,
+	/// Whether the city froze it.
+	pub frozen: bool,
+}
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -220,6 +229,16 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// The tokens `who` holds, and whether the city froze it.
+		pub fn account(who: &T::AccountId) -> TokenAccount {
+			TokenAccount { balance: T::Token::balance(who), frozen: Frozen::<T>::contains_key(who) }
+		}
+
+		/// What bank `bank` minted and burnt, and the tokens outstanding.
+		pub fn bank(bank: OrganizationId) -> (BankTotal, Balance) {
+			(BankTotals::<T>::get(bank), T::Token::total_issuance())
+		}
+
 		fn ensure_bank(
 			origin: OriginFor<T>,
 		) -> Result<(T::AccountId, OrganizationId), DispatchError> {

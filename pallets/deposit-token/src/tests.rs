@@ -235,3 +235,17 @@ fn service_pallets_keep_escrow_in_sub_accounts() {
 		assert_eq!(krw(escrow), 0);
 	});
 }
+
+#[test]
+fn agencies_ask_an_account_and_a_bank() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(DepositToken::account(&WORKER), TokenAccount { balance: 0, frozen: false });
+		assert_ok!(DepositToken::mint(signed(BANK), WORKER, 70, reference(1)));
+		assert_ok!(DepositToken::mint(signed(BANK), BANK, 30, reference(1)));
+		assert_ok!(DepositToken::burn(signed(BANK), 20, reference(2)));
+		assert_ok!(DepositToken::freeze(city(), WORKER, reference(9)));
+		assert_eq!(DepositToken::account(&WORKER), TokenAccount { balance: 70, frozen: true });
+		assert_eq!(DepositToken::bank(BANK_ORG), (BankTotal { minted: 100, burnt: 20 }, 80));
+		assert_eq!(DepositToken::bank(99), (BankTotal::default(), 80));
+	});
+}

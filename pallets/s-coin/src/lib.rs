@@ -161,6 +161,19 @@ pub struct MileageView<BlockNumber> {
 	pub expiring: Vec<Bucket<BlockNumber>>,
 }
 
+/// The audit totals (runtime API and JSON-RPC): what was issued, spent, converted and expired.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct Audit {
+	/// Issued, per issuer and reason, in order.
+	pub issued: Vec<(OrganizationId, RewardReason, Balance)>,
+	/// Spent, per use, every use listed.
+	pub spent: Vec<(SpendUse, Balance)>,
+	/// Converted, per converter, in order.
+	pub converted: Vec<(OrganizationId, Balance)>,
+	/// Expired and burnt.
+	pub expired: Balance,
+}
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -716,6 +729,24 @@ pub mod pallet {
 			let expired = buckets[..gone].iter().map(|bucket| bucket.amount).sum::<Balance>();
 			let expired = expired.min(balance);
 			MileageView { balance: balance - expired, expired, expiring: buckets[gone..].to_vec() }
+		}
+
+		/// The audit totals. Reads every issuer's and converter's totals: for off-chain callers
+		/// (the runtime API), never for a call.
+		pub fn audit() -> Audit {
+			let mut issued: Vec<_> = IssuedTotals::<T>::iter().collect();
+			issued.sort();
+			let mut converted: Vec<_> = ConvertedTotals::<T>::iter().collect();
+			converted.sort();
+			Audit {
+				issued,
+				spent: SpendUse::ALL
+					.iter()
+					.map(|spend| (*spend, SpentTotals::<T>::get(spend)))
+					.collect(),
+				converted,
+				expired: ExpiredTotal::<T>::get(),
+			}
 		}
 
 		/// Reward issuer `issuer`'s budget, total issued and pause; `None` if the city never

@@ -559,3 +559,33 @@ fn mileage_view_of_an_account_without_mileage() {
 		assert_eq!(SCoin::issuer(POLL_ORG), None);
 	});
 }
+
+#[test]
+fn audit_lists_every_total() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(SCoin::set_budget(city(), POLL_ORG, 100));
+		assert_ok!(SCoin::reward(signed(POLL_OFFICE), CITIZEN, 40, 2, reference(1)));
+		assert_ok!(SCoin::reward(signed(ISSUER), CITIZEN, 100, 9, reference(1)));
+		assert_ok!(SCoin::reward(signed(ISSUER), NEIGHBOUR, 10, 1, reference(1)));
+		assert_ok!(pay(CITIZEN, MERCHANT_ORG, SpendUse::ZeroPay, 30));
+		assert_ok!(pay(CITIZEN, TAX_ORG, SpendUse::LocalTax, 20));
+		assert_ok!(SCoin::convert(signed(CITIZEN), CONVERTER_ORG, 15, reference(5)));
+		run_to(40);
+		assert_ok!(SCoin::expire(signed(STRANGER), NEIGHBOUR));
+		assert_eq!(
+			SCoin::audit(),
+			Audit {
+				issued: vec![(ISSUER_ORG, 1, 10), (ISSUER_ORG, 9, 100), (POLL_ORG, 2, 40)],
+				spent: vec![
+					(SpendUse::ZeroPay, 30),
+					(SpendUse::TransitTopUp, 0),
+					(SpendUse::Donation, 0),
+					(SpendUse::LocalTax, 20),
+					(SpendUse::SolarPower, 0),
+				],
+				converted: vec![(CONVERTER_ORG, 15)],
+				expired: 10,
+			}
+		);
+	});
+}

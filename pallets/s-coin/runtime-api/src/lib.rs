@@ -4,7 +4,7 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 use codec::Codec;
-pub use pallet_s_coin::{Bucket, Issuer, MileageView};
+pub use pallet_s_coin::{Audit, Bucket, Issuer, MileageView};
 pub use seoul_primitives::OrganizationId;
 
 sp_api::decl_runtime_apis! {
@@ -20,5 +20,9 @@ sp_api::decl_runtime_apis! {
 		/// Reward issuer `issuer`'s remaining budget, total issued and pause; `None` if the city
 		/// never gave it a budget.
 		fn issuer_budget(issuer: OrganizationId) -> Option<Issuer>;
+
+		/// What was issued per issuer and reason, spent per use, converted per converter, and
+		/// expired.
+		fn audit() -> Audit;
 	}
 }
