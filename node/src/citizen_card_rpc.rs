@@ -3,17 +3,15 @@
 
 use std::sync::Arc;
 
-use jsonrpsee::{
-	core::RpcResult,
-	proc_macros::rpc,
-	types::{error::ErrorObject, ErrorObjectOwned},
-};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_citizen_card_runtime_api::{CardView, CitizenCardApi as CitizenCardRuntimeApi};
 use seoul_runtime::{opaque::Block, AccountId, BlockNumber};
 use serde::Serialize;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_runtime::traits::Block as BlockT;
+
+use crate::rpc::runtime_error;
 
 /// The answer to "may this card use this facility now?".
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
@@ -85,11 +83,6 @@ impl<C> CitizenCard<C> {
 	pub fn new(client: Arc<C>) -> Self {
 		Self { client }
 	}
-}
-
-/// The JSON-RPC error of a runtime API call that failed (code 1), for every service's methods.
-pub(crate) fn runtime_error(error: impl std::fmt::Debug) -> ErrorObjectOwned {
-	ErrorObject::owned(1, "the runtime could not answer", Some(format!("{error:?}")))
 }
 
 impl<C> CitizenCardApiServer<<Block as BlockT>::Hash> for CitizenCard<C>

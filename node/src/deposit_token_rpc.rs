@@ -4,24 +4,14 @@
 use std::sync::Arc;
 
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
-use pallet_deposit_token_runtime_api::DepositTokenApi as DepositTokenRuntimeApi;
+use pallet_deposit_token_runtime_api::{DepositTokenApi as DepositTokenRuntimeApi, TokenAccount};
 use seoul_runtime::{opaque::Block, AccountId, Balance};
 use serde::Serialize;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_runtime::traits::Block as BlockT;
 
-use crate::citizen_card_rpc::runtime_error;
-
-/// An account's tokens, as `depositToken_balance` answers.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct TokenBalance {
-	/// The tokens it holds, in won.
-	pub balance: Balance,
-	/// Whether the city froze it: nothing leaves or enters it.
-	pub frozen: bool,
-}
+use crate::rpc::runtime_error;
 
 /// A bank's totals, as `depositToken_bank` answers.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
@@ -40,7 +30,7 @@ pub struct BankTotals {
 pub trait DepositTokenApi<BlockHash> {
 	/// The tokens of `account` (SS58), and whether it is frozen.
 	#[method(name = "depositToken_balance")]
-	fn balance(&self, account: AccountId, at: Option<BlockHash>) -> RpcResult<TokenBalance>;
+	fn balance(&self, account: AccountId, at: Option<BlockHash>) -> RpcResult<TokenAccount>;
 
 	/// What bank `organization` minted and burnt, and the supply.
 	#[method(name = "depositToken_bank")]
@@ -68,10 +58,9 @@ where
 		&self,
 		account: AccountId,
 		at: Option<<Block as BlockT>::Hash>,
-	) -> RpcResult<TokenBalance> {
+	) -> RpcResult<TokenAccount> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let view = self.client.runtime_api().account(at, account).map_err(runtime_error)?;
-		Ok(TokenBalance { balance: view.balance, frozen: view.frozen })
+		Ok(self.client.runtime_api().account(at, account).map_err(runtime_error)?)
 	}
 
 	fn bank(

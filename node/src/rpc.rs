@@ -53,3 +53,12 @@ where
 
 	Ok(module)
 }
+
+/// The JSON-RPC error of a runtime API call that failed (code 1), for every service's methods.
+pub(crate) fn runtime_error(error: impl std::fmt::Debug) -> jsonrpsee::types::ErrorObjectOwned {
+	jsonrpsee::types::error::ErrorObject::owned(
+		1,
+		"the runtime could not answer",
+		Some(format!("{error:?}")),
+	)
+}

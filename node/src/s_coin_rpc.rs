@@ -1,65 +1,17 @@
-//! JSON-RPC for S-coin: `scoin_balance` and `scoin_issuerBudget`, plain JSON over the runtime
-//! API `SCoinApi`.
+//! JSON-RPC for S-coin: `scoin_balance`, `scoin_issuerBudget` and `scoin_audit`, plain JSON over
+//! the runtime API `SCoinApi` (the pallet's own types where they serialize as answered).
 
 use std::sync::Arc;
 
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
-use pallet_s_coin_runtime_api::{MileageView, SCoinApi as SCoinRuntimeApi};
+use pallet_s_coin_runtime_api::{Issuer, MileageView, SCoinApi as SCoinRuntimeApi};
 use seoul_runtime::{opaque::Block, AccountId, Balance, BlockNumber};
 use serde::Serialize;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_runtime::traits::Block as BlockT;
 
-use crate::citizen_card_rpc::runtime_error;
-
-/// Mileage that expires together.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct Expiring {
-	/// How much, in S-coin.
-	pub amount: Balance,
-	/// The first block in which it is expired.
-	pub expires_at: BlockNumber,
-}
-
-/// An account's S-coin, as `scoin_balance` answers.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct SCoinBalance {
-	/// What the account may spend now.
-	pub balance: Balance,
-	/// Mileage already expired, burnt at the account's next move (not in `balance`).
-	pub expired: Balance,
-	/// The mileage still to expire, soonest first.
-	pub expiring: Vec<Expiring>,
-}
-
-impl From<MileageView<BlockNumber>> for SCoinBalance {
-	fn from(view: MileageView<BlockNumber>) -> Self {
-		Self {
-			balance: view.balance,
-			expired: view.expired,
-			expiring: view
-				.expiring
-				.into_iter()
-				.map(|bucket| Expiring { amount: bucket.amount, expires_at: bucket.expires_at })
-				.collect(),
-		}
-	}
-}
-
-/// A reward issuer's budget, as `scoin_issuerBudget` answers.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct IssuerBudget {
-	/// What it may still issue.
-	pub budget: Balance,
-	/// What it has issued in all.
-	pub issued: Balance,
-	/// Whether the city paused it.
-	pub paused: bool,
-}
+use crate::rpc::runtime_error;
 
 /// What an issuer issued for a reason.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
@@ -113,15 +65,15 @@ pub struct AuditTotals {
 pub trait SCoinApi<BlockHash> {
 	/// The S-coin of `account` (SS58): what it may spend, what has expired, what expires when.
 	#[method(name = "scoin_balance")]
-	fn balance(&self, account: AccountId, at: Option<BlockHash>) -> RpcResult<SCoinBalance>;
+	fn balance(
+		&self,
+		account: AccountId,
+		at: Option<BlockHash>,
+	) -> RpcResult<MileageView<BlockNumber>>;
 
 	/// The budget of reward issuer `organization`, or `null` if the city never gave it one.
 	#[method(name = "scoin_issuerBudget")]
-	fn issuer_budget(
-		&self,
-		organization: u32,
-		at: Option<BlockHash>,
-	) -> RpcResult<Option<IssuerBudget>>;
+	fn issuer_budget(&self, organization: u32, at: Option<BlockHash>) -> RpcResult<Option<Issuer>>;
 
 	/// The audit totals: issued per issuer and reason, spent per use, converted per converter,
 	/// expired.
@@ -150,21 +102,18 @@ where
 		&self,
 		account: AccountId,
 		at: Option<<Block as BlockT>::Hash>,
-	) -> RpcResult<SCoinBalance> {
+	) -> RpcResult<MileageView<BlockNumber>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let view = self.client.runtime_api().balance(at, account).map_err(runtime_error)?;
-		Ok(view.into())
+		Ok(self.client.runtime_api().balance(at, account).map_err(runtime_error)?)
 	}
 
 	fn issuer_budget(
 		&self,
 		organization: u32,
 		at: Option<<Block as BlockT>::Hash>,
-	) -> RpcResult<Option<IssuerBudget>> {
+	) -> RpcResult<Option<Issuer>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let issuer =
-			self.client.runtime_api().issuer_budget(at, organization).map_err(runtime_error)?;
-		Ok(issuer.map(|i| IssuerBudget { budget: i.budget, issued: i.issued, paused: i.paused }))
+		Ok(self.client.runtime_api().issuer_budget(at, organization).map_err(runtime_error)?)
 	}
 
 	fn audit(&self, at: Option<<Block as BlockT>::Hash>) -> RpcResult<AuditTotals> {

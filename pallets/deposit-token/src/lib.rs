@@ -65,7 +65,7 @@ pub struct BankTotal {
 }
 
 /// An account's tokens as agencies and wallets see them (runtime API and JSON-RPC).
-#[derive(Encode, Decode, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, TypeInfo, Clone, Copy, PartialEq, Eq, Debug, serde::Serialize)]
 pub struct TokenAccount {
 	/// The tokens it holds, in won.
 	pub balance: Balance,

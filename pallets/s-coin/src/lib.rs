@@ -80,6 +80,7 @@ pub type ReceiptId = u64;
 	serde::Serialize,
 	serde::Deserialize,
 )]
+#[serde(rename_all = "camelCase")]
 pub struct Bucket<BlockNumber> {
 	/// The first block in which this mileage is expired.
 	pub expires_at: BlockNumber,
@@ -151,7 +152,7 @@ pub struct Receipt<AccountId, BlockNumber> {
 }
 
 /// An account's S-coin as agencies and wallets see it (runtime API and JSON-RPC).
-#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug, serde::Serialize)]
 pub struct MileageView<BlockNumber> {
 	/// What the account may spend now: its balance less mileage already expired.
 	pub balance: Balance,
