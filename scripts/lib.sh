@@ -58,3 +58,32 @@ build_node() {
 	log "building seoul-node (release; a cold build takes about 24 minutes on 2 cores)"
 	(cd "$ROOT" && cargo build --release --locked -p seoul-node)
 }
+
+# Builds seoul-node with the `runtime-benchmarks` feature and keeps it as seoul-node-benchmarks
+# (the default build writes the same path). Its runtime, built with the same feature, is left
+# in RUNTIME_WASM until the next default build. Other features than the default build, so
+# most of the tree is compiled a second time: about 18 minutes the first time.
+BENCH_BIN="$CARGO_TARGET_DIR/release/seoul-node-benchmarks"
+RUNTIME_WASM="$CARGO_TARGET_DIR/release/wbuild/seoul-runtime/seoul_runtime.compact.compressed.wasm"
+build_bench_node() {
+	log "building seoul-node with the runtime-benchmarks feature"
+	(cd "$ROOT" && cargo build --release --locked -p seoul-node --features runtime-benchmarks)
+	cp "$NODE_BIN" "$BENCH_BIN"
+}
+
+# Builds seoul-loadgen, the load generator (tools/loadgen).
+LOADGEN="$CARGO_TARGET_DIR/release/seoul-loadgen"
+build_loadgen() {
+	log "building seoul-loadgen (release)"
+	(cd "$ROOT" && cargo build --release --locked -p seoul-loadgen)
+}
+
+# Writes a dev chain spec populated with $1 registered citizens and 1,000 payers to $2
+# (seoul-loadgen populate; `$NODE_BIN` or any seoul-node binary as $3 builds the dev spec).
+populated_spec() {
+	local citizens="$1" out="$2" node="${3:-$NODE_BIN}"
+	log "populated chain spec: $citizens citizens, 1000 payers ($out)"
+	"$node" build-spec --chain dev 2>/dev/null >"$out.dev.json"
+	"$LOADGEN" populate --spec "$out.dev.json" --out "$out" --citizens "$citizens" --payers 1000
+	rm -f "$out.dev.json"
+}

@@ -7,8 +7,8 @@
 #   no argument: every pallet under pallets/ that has a benchmarking.rs
 #   STEPS=50 REPEAT=20 (defaults): the benchmark's steps over each component and repeats
 #
-# The benchmarking build has other features than the default one, so most of the tree is
-# compiled a second time (into the same target directory): about 18 minutes the first time.
+# The benchmarking build has other features than the default one (see build_bench_node in
+# lib.sh): about 18 minutes the first time.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 STEPS="${STEPS:-50}"
@@ -17,12 +17,7 @@ REPEAT="${REPEAT:-20}"
 setup_system
 setup_rust
 
-log "building seoul-node with the runtime-benchmarks feature"
-(cd "$ROOT" && cargo build --release --locked -p seoul-node --features runtime-benchmarks)
-# The default build writes the same path: keep this binary under its own name.
-BENCH_BIN="$CARGO_TARGET_DIR/release/seoul-node-benchmarks"
-cp "$NODE_BIN" "$BENCH_BIN"
-RUNTIME_WASM="$CARGO_TARGET_DIR/release/wbuild/seoul-runtime/seoul_runtime.compact.compressed.wasm"
+build_bench_node
 
 pallets=("$@")
 if [ ${#pallets[@]} -eq 0 ]; then
