@@ -12,6 +12,8 @@
 #   BENCH_NODE_ARGS  more flags for the node, for tuning (e.g. "--pool-type single-state")
 #   BENCH_PROFILE    1: record the node with `perf` during each run (perf-<scenario>.data,
 #                    WASM functions named through wasmtime's perf map)
+#   BENCH_PERF_ARGS  perf record's options (default "-F 499 -g"; "-F 99 --call-graph dwarf"
+#                    for whole call stacks through the node's code, which has no frame pointers)
 #
 # Scenarios: scoin-payment (S-coin merchant payments at BENCH_RATE), balances-transfer (the
 # same node's transfer_keep_alive at BENCH_RATE).
@@ -23,6 +25,7 @@ RATE="${BENCH_RATE:-1000}"
 OUT="${BENCH_OUT:-$CARGO_TARGET_DIR/bench-$(date +%Y%m%d-%H%M%S)}"
 NODE_ARGS="${BENCH_NODE_ARGS:-}"
 PROFILE="${BENCH_PROFILE:-0}"
+PERF_ARGS="${BENCH_PERF_ARGS:--F 499 -g}"
 RPC_PORT="${RPC_PORT:-9944}"
 scenarios=("$@")
 [ ${#scenarios[@]} -gt 0 ] || scenarios=(scoin-payment balances-transfer)
@@ -83,7 +86,8 @@ for scenario in "${scenarios[@]}"; do
 	start_node "$scenario"
 	perf_pid=""
 	if [ "$PROFILE" = 1 ]; then
-		perf record -e cpu-clock -F 499 -g -p "$node_pid" -o "$OUT/perf-$scenario.data" \
+		# shellcheck disable=SC2086 # a list of options
+		perf record -e cpu-clock $PERF_ARGS -p "$node_pid" -o "$OUT/perf-$scenario.data" \
 			>"$OUT/perf-$scenario.log" 2>&1 &
 		perf_pid=$!
 	fi

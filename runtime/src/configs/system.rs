@@ -4,17 +4,15 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::Contains,
-	weights::{
-		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_MILLIS},
-		Weight,
-	},
+	traits::{Contains, Get},
+	weights::{constants::WEIGHT_REF_TIME_PER_MILLIS, Weight},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
 use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
 use crate::{
+	weights::{self, BlockExecutionWeight, ExtrinsicBaseWeight, ParityDbWeight},
 	AccountId, Aura, Balance, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime, RuntimeCall,
 	RuntimeEvent, RuntimeOrigin, RuntimeTask, BLOCK_HASH_COUNT, MILLISECS_PER_BLOCK, SLOT_DURATION,
 	SS58_PREFIX, VERSION,
@@ -33,11 +31,25 @@ parameter_types! {
 	pub const Version: RuntimeVersion = VERSION;
 	pub const SS58Prefix: u16 = SS58_PREFIX;
 
-	/// A solochain has no proof-of-validity limit: proof size is unbounded.
-	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-		Weight::from_parts(MAXIMUM_BLOCK_REF_TIME, u64::MAX),
-		NORMAL_DISPATCH_RATIO,
-	);
+	/// The base weights measured on this machine (`crate::weights`); normal extrinsics get
+	/// [`NORMAL_DISPATCH_RATIO`] of the block, operational ones the rest. A solochain has no
+	/// proof-of-validity limit: proof size is unbounded.
+	pub RuntimeBlockWeights: BlockWeights = {
+		let max_block = Weight::from_parts(MAXIMUM_BLOCK_REF_TIME, u64::MAX);
+		let normal = NORMAL_DISPATCH_RATIO * max_block;
+		BlockWeights::builder()
+			.base_block(BlockExecutionWeight::get())
+			.for_class(DispatchClass::all(), |weights| {
+				weights.base_extrinsic = ExtrinsicBaseWeight::get();
+			})
+			.for_class(DispatchClass::Normal, |weights| weights.max_total = Some(normal))
+			.for_class(DispatchClass::Operational, |weights| {
+				weights.max_total = Some(max_block);
+				weights.reserved = Some(max_block - normal);
+			})
+			.avg_block_initialization(Perbill::from_percent(10))
+			.build_or_panic()
+	};
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
 		.max_length(5 * 1024 * 1024)
 		.modify_max_length_for_class(DispatchClass::Normal, |max| {
@@ -55,9 +67,10 @@ impl frame_system::Config for Runtime {
 	type Nonce = Nonce;
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
-	/// ParityDB is the node's database. To be replaced by `benchmark storage` results on a
-	/// populated state.
+	/// ParityDB, the node's database, as `benchmark storage` measured it on a populated state.
 	type DbWeight = ParityDbWeight;
+	type SystemWeightInfo = weights::frame_system::WeightInfo<Runtime>;
+	type ExtensionsWeightInfo = weights::frame_system_extensions::WeightInfo<Runtime>;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
@@ -85,5 +98,5 @@ impl pallet_timestamp::Config for Runtime {
 	type Moment = u64;
 	type OnTimestampSet = Aura;
 	type MinimumPeriod = MinimumPeriod;
-	type WeightInfo = pallet_timestamp::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::pallet_timestamp::WeightInfo<Runtime>;
 }
