@@ -4,7 +4,9 @@
 #   - extrinsic_weights.rs  `benchmark overhead`: executing a NO-OP extrinsic
 #   - paritydb_weights.rs   `benchmark storage`: reading and writing one storage item of a
 #                           populated state (BASE_WEIGHTS_CITIZENS registered citizens)
-# and prints `benchmark machine` (the hardware against Substrate's reference machine).
+# and prints `benchmark machine` (the hardware against Substrate's reference machine) and the
+# cost of one sr25519 signature check (`SIGNATURE_CHECK` in runtime/src/weights/mod.rs, the
+# extrinsic base weight's floor: a constant, to update by hand from the printed slope).
 #
 # Usage: ./scripts/base-weights.sh
 #   BASE_WEIGHTS_CITIZENS  citizens in the populated state (default 100000, as scripts/bench.sh)
@@ -50,5 +52,10 @@ log "benchmark storage: every key of the populated state, read then written ($WE
 "$BENCH_BIN" benchmark storage --chain "$OUT/spec.json" --base-path "$OUT/db" \
 	--database paritydb --state-version 1 --header "$HEADER" --weight-path "$WEIGHTS" 2>&1 \
 	| tee "$OUT/storage.txt"
+
+log "sr25519 signature check (SIGNATURE_CHECK in runtime/src/weights/mod.rs: update it by hand)"
+"$BENCH_BIN" benchmark pallet --runtime "$RUNTIME_WASM" --genesis-builder-preset development \
+	--pallet frame_benchmarking --extrinsic sr25519_verification --steps 20 --repeat 10 2>&1 \
+	| tee "$OUT/sr25519.txt" | sed -n '/^Model:/,/µs/p'
 
 log "base weights written to runtime/src/weights/; logs in $OUT"

@@ -8,7 +8,8 @@
 #   BENCH_RATE       offered payments per second (default 1000)
 #   BENCH_OUT        where the reports and the node's log go (default target/bench-<time>)
 #   BENCH_SPEC       a populated spec to reuse (e.g. an earlier run's spec.json) instead of
-#                    building one (BENCH_CITIZENS is then ignored)
+#                    building one (BENCH_CITIZENS is then ignored). A spec carries its runtime:
+#                    after a runtime change, build a new one
 #   BENCH_NODE_ARGS  more flags for the node, for tuning (e.g. "--pool-type single-state")
 #   BENCH_PROFILE    1: record the node with `perf` during each run (perf-<scenario>.data,
 #                    WASM functions named through wasmtime's perf map)
