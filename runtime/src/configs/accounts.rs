@@ -25,7 +25,7 @@ impl pallet_multisig::Config for Runtime {
 	type DepositBase = ConstU128<0>;
 	type DepositFactor = ConstU128<0>;
 	type MaxSignatories = ConstU32<20>;
-	type WeightInfo = pallet_multisig::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_multisig::WeightInfo<Runtime>;
 	type BlockNumberProvider = System;
 }
 
@@ -84,6 +84,8 @@ impl pallet_proxy::Config for Runtime {
 	type ProxyDepositBase = ConstU128<0>;
 	type ProxyDepositFactor = ConstU128<0>;
 	type MaxProxies = ConstU32<32>;
+	/// Reference-hardware weights: the pallet's `poke_deposit` benchmark asserts a non-zero
+	/// deposit, and this runtime's proxy deposits are zero, so it does not run here.
 	type WeightInfo = pallet_proxy::weights::SubstrateWeight<Runtime>;
 	type MaxPending = ConstU32<32>;
 	type CallHasher = BlakeTwo256;

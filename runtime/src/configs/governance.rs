@@ -47,6 +47,8 @@ impl pallet_collective::Config<CouncilInstance> for Runtime {
 	type MaxMembers = CouncilMaxMembers;
 	/// Without a prime member, a member who did not vote counts as a nay.
 	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	/// Reference-hardware weights: the pallet's benchmarks set the members with
+	/// `SetMembersOrigin`, which this runtime closes (`EnsureNever`).
 	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
 	/// Members change only through `CouncilMembership`.
 	type SetMembersOrigin = EnsureNever<()>;
@@ -67,7 +69,7 @@ impl pallet_membership::Config<CouncilInstance> for Runtime {
 	type MembershipInitialized = CouncilMembers;
 	type MembershipChanged = CouncilMembers;
 	type MaxMembers = CouncilMaxMembers;
-	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_membership::WeightInfo<Runtime>;
 }
 
 /// Passes the council's membership on to the collective, and gives every new member a provider
@@ -109,5 +111,5 @@ impl pallet_city_council::Config for Runtime {
 impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
-	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_sudo::WeightInfo<Runtime>;
 }
