@@ -5,8 +5,9 @@
 //! - the polkadot-sdk pallets, by `scripts/weights.sh <name>`: `frame_system`, its transaction
 //!   extensions, `pallet_balances`, `pallet_timestamp`, `pallet_transaction_payment`,
 //!   `pallet_utility`, `pallet_sudo`, `pallet_membership`, `pallet_multisig`. `pallet_proxy`
-//!   and `pallet_collective` keep their reference-hardware weights (see their configuration). The project's own pallets keep theirs in
-//!   `pallets/<name>/src/weights.rs`.
+//!   and `pallet_collective` keep their reference-hardware weights (see their configuration).
+//!
+//! The project's own pallets keep theirs in `pallets/<name>/src/weights.rs`.
 //!
 //! `SIGNATURE_CHECK` below is measured by hand: `scripts/base-weights.sh` prints it.
 
