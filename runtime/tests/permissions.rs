@@ -3,12 +3,13 @@
 //! extensions and the refusal of general transactions are properties of the runtime's extension
 //! tuple, not of one pallet.
 
+mod common;
+
 use codec::Encode;
-use frame_support::traits::BuildGenesisConfig;
+use common::dev_chain;
 use pallet_permissions::codes;
 use seoul_runtime::{
-	genesis_config_presets::development_config_genesis, AccountId, Executive, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SignedPayload, TxExtension, UncheckedExtrinsic,
+	AccountId, Executive, Runtime, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic,
 };
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{
@@ -16,26 +17,6 @@ use sp_runtime::{
 	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
 	MultiAddress, MultiSignature,
 };
-
-/// The development genesis (the preset's patch over the default config), built into storage.
-fn dev_chain() -> sp_io::TestExternalities {
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut config, development_config_genesis());
-	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
-	let mut ext = sp_io::TestExternalities::new_empty();
-	ext.execute_with(|| config.build());
-	ext
-}
-
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			},
-		(base, patch) => *base = patch,
-	}
-}
 
 fn remark() -> RuntimeCall {
 	frame_system::Call::remark { remark: b"hello".to_vec() }.into()

@@ -71,6 +71,13 @@
 //! - **Bounds**: `MaxValidators` should equal Aura's and GRANDPA's `MaxAuthorities` (Aura truncates
 //!   a longer list), and must never be lowered below the number of validators on a live chain
 //!   (the stored set would no longer decode).
+//! - **Session rotation**: this pallet ends sessions, in its `on_initialize`
+//!   ([`Config::Rotation`]: in the runtime, [`PeriodicRotation`], which calls pallet-session's
+//!   `rotate_session` every `SESSION_PERIOD` blocks). pallet-session's own `ShouldEndSession` is
+//!   [`NeverEndSession`]. Its hook would rotate too, but weighs every rotation at the block's
+//!   whole maximum weight, so the last block of every session would take no transaction. Here
+//!   a rotation weighs what the `rotate_session` benchmark measured for the largest set. Its
+//!   worst case: the authorities switch, and a changed set with all its keys is queued.
 //!
 //! ## GRANDPA after a change
 //!
@@ -115,7 +122,7 @@ pub mod weights;
 pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 pub use types::BenchmarkHelper;
-pub use types::ValidatorsOf;
+pub use types::{NeverEndSession, PeriodicRotation, SessionRotation, ValidatorsOf};
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
@@ -157,7 +164,12 @@ pub mod pallet {
 		/// (`Session`), which answers from its `NextKeys`.
 		type ValidatorRegistration: ValidatorRegistration<Self::AccountId>;
 
-		/// Weights of this pallet's calls.
+		/// When sessions end, and how one is rotated: in the runtime, [`PeriodicRotation`] over
+		/// pallet-session, whose own `ShouldEndSession` is then [`NeverEndSession`]. This pallet
+		/// rotates in its `on_initialize`, weighed by the `rotate_session` benchmark.
+		type Rotation: SessionRotation<BlockNumberFor<Self>>;
+
+		/// Weights of this pallet's calls and of a session rotation.
 		type WeightInfo: WeightInfo;
 
 		/// Gives accounts session keys in benchmarks.
@@ -280,6 +292,16 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Rotates the session when [`Config::Rotation`] says it ends here, weighed for the
+		/// largest set; otherwise nothing (the check is arithmetic on the block number).
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			if !T::Rotation::should_rotate(now) {
+				return Weight::zero();
+			}
+			T::Rotation::rotate();
+			T::WeightInfo::rotate_session(T::MaxValidators::get())
+		}
+
 		fn integrity_test() {
 			assert!(
 				T::MinValidators::get() > 0,

@@ -85,7 +85,8 @@ impl pallet_session::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = u64;
 	type ValidatorIdOf = ConvertInto;
-	type ShouldEndSession = Periodic;
+	// As in the runtime: this pallet rotates sessions (`Config::Rotation`), not pallet-session.
+	type ShouldEndSession = pallet_validator_set::NeverEndSession;
 	type NextSessionRotation = Periodic;
 	type SessionManager = ValidatorSet;
 	type SessionHandler = TestSessionHandler;
@@ -102,6 +103,8 @@ impl pallet_validator_set::Config for Test {
 	type MinValidators = ConstU32<MIN_VALIDATORS>;
 	type MaxValidators = ConstU32<MAX_VALIDATORS>;
 	type ValidatorRegistration = Session;
+	type Rotation =
+		pallet_validator_set::PeriodicRotation<Test, ConstU64<SESSION_PERIOD>, ConstU64<0>>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = SessionKeysForBenchmarks;

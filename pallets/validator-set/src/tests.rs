@@ -559,3 +559,27 @@ fn try_state_finds_a_broken_set() {
 		assert!(ValidatorSet::do_try_state().is_err());
 	});
 }
+
+/// Sessions rotate in this pallet's `on_initialize`, weighed as a rotation of the largest set,
+/// and only at the end of a session; pallet-session's own hook never rotates, so it never
+/// claims the whole block.
+#[test]
+fn sessions_rotate_in_this_pallets_hook_at_their_weight() {
+	use crate::mock::SESSION_PERIOD;
+	use frame_support::{traits::Hooks, weights::Weight};
+
+	new_test_ext().execute_with(|| {
+		let index = pallet_session::CurrentIndex::<Test>::get();
+		let rotation = <() as WeightInfo>::rotate_session(MAX_VALIDATORS);
+		assert!(rotation.any_gt(Weight::zero()));
+
+		for block in 2..SESSION_PERIOD {
+			assert_eq!(ValidatorSet::on_initialize(block), Weight::zero());
+		}
+		assert_eq!(Session::on_initialize(SESSION_PERIOD), Weight::zero());
+		assert_eq!(pallet_session::CurrentIndex::<Test>::get(), index);
+
+		assert_eq!(ValidatorSet::on_initialize(SESSION_PERIOD), rotation);
+		assert_eq!(pallet_session::CurrentIndex::<Test>::get(), index + 1);
+	});
+}

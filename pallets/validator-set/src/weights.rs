@@ -47,6 +47,7 @@ pub trait WeightInfo {
 	fn add_validator() -> Weight;
 	fn remove_validator() -> Weight;
 	fn swap_validator() -> Weight;
+	fn rotate_session(v: u32, ) -> Weight;
 }
 
 /// The weights measured on the project's machine, with the runtime's database weights
@@ -66,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn add_validator() -> Weight {
 		// Proof size in bytes, measured: `1409`
 		// Proof size in bytes, estimated: `4874`
-		// Minimum execution time: 41_228_000 picoseconds.
-		Weight::from_parts(43_813_000, 4874)
+		// Minimum execution time: 43_872_000 picoseconds.
+		Weight::from_parts(74_920_000, 4874)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -78,8 +79,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn remove_validator() -> Weight {
 		// Proof size in bytes, measured: `1128`
 		// Proof size in bytes, estimated: `2510`
-		// Minimum execution time: 18_004_000 picoseconds.
-		Weight::from_parts(19_466_000, 2510)
+		// Minimum execution time: 18_094_000 picoseconds.
+		Weight::from_parts(32_190_000, 2510)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -96,10 +97,49 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn swap_validator() -> Weight {
 		// Proof size in bytes, measured: `1441`
 		// Proof size in bytes, estimated: `4906`
-		// Minimum execution time: 41_227_000 picoseconds.
-		Weight::from_parts(43_621_000, 4906)
+		// Minimum execution time: 42_901_000 picoseconds.
+		Weight::from_parts(68_939_000, 4906)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Session::CurrentIndex` (r:1 w:1)
+	/// Proof: `Session::CurrentIndex` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `Session::QueuedChanged` (r:1 w:1)
+	/// Proof: `Session::QueuedChanged` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `Session::QueuedKeys` (r:1 w:1)
+	/// Proof: `Session::QueuedKeys` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `ValidatorSet::SetChanged` (r:1 w:1)
+	/// Proof: `ValidatorSet::SetChanged` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+	/// Storage: `ValidatorSet::Validators` (r:1 w:0)
+	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
+	/// Storage: `Session::NextKeys` (r:32 w:0)
+	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
+	/// Storage: `Aura::Authorities` (r:1 w:1)
+	/// Proof: `Aura::Authorities` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
+	/// Storage: `Grandpa::CurrentSetId` (r:1 w:1)
+	/// Proof: `Grandpa::CurrentSetId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Grandpa::Stalled` (r:1 w:1)
+	/// Proof: `Grandpa::Stalled` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Grandpa::PendingChange` (r:1 w:1)
+	/// Proof: `Grandpa::PendingChange` (`max_values`: Some(1), `max_size`: Some(1294), added: 1789, mode: `MaxEncodedLen`)
+	/// Storage: `Grandpa::SetIdSession` (r:0 w:2)
+	/// Proof: `Grandpa::SetIdSession` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Session::DisabledValidators` (r:0 w:1)
+	/// Proof: `Session::DisabledValidators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `Session::Validators` (r:0 w:1)
+	/// Proof: `Session::Validators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// The range of component `v` is `[1, 32]`.
+	fn rotate_session(v: u32, ) -> Weight {
+		// Proof size in bytes, measured: `564 + v * (240 ±0)`
+		// Proof size in bytes, estimated: `2779 + v * (2716 ±0)`
+		// Minimum execution time: 70_753_000 picoseconds.
+		Weight::from_parts(97_149_793, 2779)
+			// Standard error: 44_564
+			.saturating_add(Weight::from_parts(10_165_754, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+			.saturating_add(Weight::from_parts(0, 2716).saturating_mul(v.into()))
 	}
 }
 
@@ -118,8 +158,8 @@ impl WeightInfo for () {
 	fn add_validator() -> Weight {
 		// Proof size in bytes, measured: `1409`
 		// Proof size in bytes, estimated: `4874`
-		// Minimum execution time: 41_228_000 picoseconds.
-		Weight::from_parts(43_813_000, 4874)
+		// Minimum execution time: 43_872_000 picoseconds.
+		Weight::from_parts(74_920_000, 4874)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -130,8 +170,8 @@ impl WeightInfo for () {
 	fn remove_validator() -> Weight {
 		// Proof size in bytes, measured: `1128`
 		// Proof size in bytes, estimated: `2510`
-		// Minimum execution time: 18_004_000 picoseconds.
-		Weight::from_parts(19_466_000, 2510)
+		// Minimum execution time: 18_094_000 picoseconds.
+		Weight::from_parts(32_190_000, 2510)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -148,9 +188,48 @@ impl WeightInfo for () {
 	fn swap_validator() -> Weight {
 		// Proof size in bytes, measured: `1441`
 		// Proof size in bytes, estimated: `4906`
-		// Minimum execution time: 41_227_000 picoseconds.
-		Weight::from_parts(43_621_000, 4906)
+		// Minimum execution time: 42_901_000 picoseconds.
+		Weight::from_parts(68_939_000, 4906)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Session::CurrentIndex` (r:1 w:1)
+	/// Proof: `Session::CurrentIndex` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `Session::QueuedChanged` (r:1 w:1)
+	/// Proof: `Session::QueuedChanged` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `Session::QueuedKeys` (r:1 w:1)
+	/// Proof: `Session::QueuedKeys` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `ValidatorSet::SetChanged` (r:1 w:1)
+	/// Proof: `ValidatorSet::SetChanged` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+	/// Storage: `ValidatorSet::Validators` (r:1 w:0)
+	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
+	/// Storage: `Session::NextKeys` (r:32 w:0)
+	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
+	/// Storage: `Aura::Authorities` (r:1 w:1)
+	/// Proof: `Aura::Authorities` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
+	/// Storage: `Grandpa::CurrentSetId` (r:1 w:1)
+	/// Proof: `Grandpa::CurrentSetId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Grandpa::Stalled` (r:1 w:1)
+	/// Proof: `Grandpa::Stalled` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Grandpa::PendingChange` (r:1 w:1)
+	/// Proof: `Grandpa::PendingChange` (`max_values`: Some(1), `max_size`: Some(1294), added: 1789, mode: `MaxEncodedLen`)
+	/// Storage: `Grandpa::SetIdSession` (r:0 w:2)
+	/// Proof: `Grandpa::SetIdSession` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Session::DisabledValidators` (r:0 w:1)
+	/// Proof: `Session::DisabledValidators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `Session::Validators` (r:0 w:1)
+	/// Proof: `Session::Validators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// The range of component `v` is `[1, 32]`.
+	fn rotate_session(v: u32, ) -> Weight {
+		// Proof size in bytes, measured: `564 + v * (240 ±0)`
+		// Proof size in bytes, estimated: `2779 + v * (2716 ±0)`
+		// Minimum execution time: 70_753_000 picoseconds.
+		Weight::from_parts(97_149_793, 2779)
+			// Standard error: 44_564
+			.saturating_add(Weight::from_parts(10_165_754, 0).saturating_mul(v.into()))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
+			.saturating_add(ParityDbWeight::get().writes(12_u64))
+			.saturating_add(Weight::from_parts(0, 2716).saturating_mul(v.into()))
 	}
 }

@@ -33,11 +33,18 @@ impl pallet_grandpa::Config for Runtime {
 type Period = ConstU32<SESSION_PERIOD>;
 type Offset = ConstU32<0>;
 
+/// Sessions end every [`SESSION_PERIOD`] blocks. The validator-set pallet rotates them in its
+/// `on_initialize`, weighed by its `rotate_session` benchmark (about a millisecond), instead of
+/// pallet-session's own hook, which weighs every rotation at the block's whole maximum weight
+/// and so left each session's last block empty of transactions.
+pub type SessionRotation = pallet_validator_set::PeriodicRotation<Runtime, Period, Offset>;
+
 impl pallet_session::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = AccountId;
 	type ValidatorIdOf = ConvertInto;
-	type ShouldEndSession = pallet_session::PeriodicSessions<Period, Offset>;
+	/// Never: the validator-set pallet rotates sessions ([`SessionRotation`]).
+	type ShouldEndSession = pallet_validator_set::NeverEndSession;
 	type NextSessionRotation = pallet_session::PeriodicSessions<Period, Offset>;
 	/// The validators of the validator-set pallet, added and removed by the city origin.
 	type SessionManager = ValidatorSet;

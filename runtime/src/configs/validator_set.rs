@@ -3,7 +3,10 @@
 
 use frame_support::traits::ConstU32;
 
-use super::{consensus::MaxAuthorities, governance::CityOrigin};
+use super::{
+	consensus::{MaxAuthorities, SessionRotation},
+	governance::CityOrigin,
+};
 use crate::{Runtime, Session};
 
 impl pallet_validator_set::Config for Runtime {
@@ -14,6 +17,7 @@ impl pallet_validator_set::Config for Runtime {
 	type MaxValidators = MaxAuthorities;
 	/// "Has this account set its session keys?": pallet-session answers from its `NextKeys`.
 	type ValidatorRegistration = Session;
+	type Rotation = SessionRotation;
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = SessionKeysForBenchmarks;
@@ -35,5 +39,11 @@ impl pallet_validator_set::BenchmarkHelper<crate::AccountId> for SessionKeysForB
 			grandpa: sp_core::ed25519::Public::from_raw(raw).into(),
 		};
 		pallet_session::NextKeys::<Runtime>::insert(who, keys);
+	}
+
+	/// GRANDPA enacts at `on_finalize` the change a rotation scheduled (with no delay).
+	fn finish_rotation() {
+		use frame_support::traits::OnFinalize;
+		crate::Grandpa::on_finalize(crate::System::block_number());
 	}
 }
