@@ -1,23 +1,35 @@
 #!/usr/bin/env bash
-# Throughput benchmark: one dev validator on a populated state, driven by seoul-loadgen on the
-# same machine. Prints the table of docs/performance.md.
+# Throughput benchmark: one dev validator (or the four validators of the local network) on a
+# populated state, driven by seoul-loadgen on the same machine. Prints the table of
+# docs/performance.md.
 #
 # Usage: ./scripts/bench.sh [scenario ...]   (default: every scenario below)
 #   BENCH_CITIZENS   registered citizens in the populated genesis (default 100000)
 #   BENCH_DURATION   seconds of load per rated scenario (default 60)
-#   BENCH_RATE       offered payments per second (default 1000)
+#   BENCH_RATE       offered transactions per second (default 1000)
 #   BENCH_OUT        where the reports and the node's log go (default target/bench-<time>)
 #   BENCH_SPEC       a populated spec to reuse (e.g. an earlier run's spec.json) instead of
 #                    building one (BENCH_CITIZENS is then ignored). A spec carries its runtime:
-#                    after a runtime change, build a new one
+#                    after a runtime change, build a new one. citizen-registration needs a spec
+#                    whose payers' organization is a registrar (populate gives it the role since
+#                    the scenario exists)
 #   BENCH_NODE_ARGS  more flags for the node, for tuning (e.g. "--pool-type single-state")
+#   BENCH_VALIDATORS 1 (default): one dev validator, Alice. 4: the local network of
+#                    scripts/local-network.sh (Alice, Bob, Charlie, Dave on loopback) on a
+#                    populated copy of the `local` spec; the load goes to Alice's node, whose
+#                    memory is sampled, and its data stays in $BENCH_OUT/network
 #   BENCH_PROFILE    1: record the node with `perf` during each run (perf-<scenario>.data,
 #                    WASM functions named through wasmtime's perf map)
 #   BENCH_PERF_ARGS  perf record's options (default "-F 499 -g"; "-F 99 --call-graph dwarf"
 #                    for whole call stacks through the node's code, which has no frame pointers)
 #
-# Scenarios: scoin-payment (S-coin merchant payments at BENCH_RATE), balances-transfer (the
-# same node's transfer_keep_alive at BENCH_RATE).
+# Scenarios, each at BENCH_RATE:
+#   scoin-payment         S-coin merchant payments, from citizens
+#   balances-transfer     the same node's native transfer_keep_alive, from the 1,000 payers
+#   krw-transfer          KRW deposit token transfers (depositToken.transfer), from the 1,000
+#                         payers, to whom the bank's member (Charlie) mints the KRW first
+#   citizen-registration  new residents registered (citizenCard.registerCitizen) by the 1,000
+#                         payers, members of a registrar organization
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CITIZENS="${BENCH_CITIZENS:-100000}"
@@ -28,8 +40,14 @@ NODE_ARGS="${BENCH_NODE_ARGS:-}"
 PROFILE="${BENCH_PROFILE:-0}"
 PERF_ARGS="${BENCH_PERF_ARGS:--F 499 -g}"
 RPC_PORT="${RPC_PORT:-9944}"
+VALIDATORS="${BENCH_VALIDATORS:-1}"
+case "$VALIDATORS" in
+1) chain=dev ;;
+4) chain=local; RPC_PORT=9944 ;; # Alice's port in local-network.sh
+*) echo "BENCH_VALIDATORS: 1 or 4" >&2; exit 1 ;;
+esac
 scenarios=("$@")
-[ ${#scenarios[@]} -gt 0 ] || scenarios=(scoin-payment balances-transfer)
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(scoin-payment balances-transfer krw-transfer citizen-registration)
 
 setup_system
 setup_rust
@@ -44,7 +62,23 @@ import json, sys
 print(len(json.load(open(sys.argv[1]))["genesis"]["runtimeGenesis"]["patch"]["citizenCard"]["citizens"]))' "$OUT/spec.json")"
 	log "reusing $BENCH_SPEC ($CITIZENS citizens)"
 else
-	populated_spec "$CITIZENS" "$OUT/spec.json"
+	if [ "$chain" = local ]; then
+		# The local network's genesis (validators, node keys, council, no sudo), with the dev
+		# chain's organizations, reward budgets, citizens and facilities: the scenarios' merchant,
+		# reward issuer, bank and registrar.
+		"$NODE_BIN" build-spec --chain local --disable-default-bootnode 2>/dev/null >"$OUT/local.json"
+		"$NODE_BIN" build-spec --chain dev --disable-default-bootnode 2>/dev/null >"$OUT/dev.json"
+		python3 - "$OUT/local.json" "$OUT/dev.json" <<-'PY'
+			import json, sys
+			local, dev = (json.load(open(path)) for path in sys.argv[1:3])
+			patch = local["genesis"]["runtimeGenesis"]["patch"]
+			for key in ("registry", "sCoin", "citizenCard"):
+			    patch[key] = dev["genesis"]["runtimeGenesis"]["patch"][key]
+			json.dump(local, open(sys.argv[1], "w"))
+		PY
+		chain="$OUT/local.json"
+	fi
+	populated_spec "$CITIZENS" "$OUT/spec.json" "$NODE_BIN" "$chain"
 fi
 
 node_pid=""
@@ -52,35 +86,52 @@ stop_node() { [ -z "$node_pid" ] || kill "$node_pid" 2>/dev/null || true; }
 trap stop_node EXIT
 
 # Each scenario on a fresh chain: a run does not inherit the previous one's pool or state.
+# node_pid: the process to stop (the node, or local-network.sh, which stops its four nodes);
+# load_pid: the node the load goes to, whose memory is sampled; node_logs: the nodes' logs.
 start_node() {
-	rm -rf "$OUT/db"
 	local profiling=()
 	[ "$PROFILE" != 1 ] || profiling=(WASMTIME_PROFILING_STRATEGY=perfmap)
-	# shellcheck disable=SC2086 # BENCH_NODE_ARGS is a list of flags
-	env "${profiling[@]}" "$NODE_BIN" --chain "$OUT/spec.json" --alice --validator --force-authoring \
-		--base-path "$OUT/db" --node-key 0000000000000000000000000000000000000000000000000000000000000001 \
-		--rpc-port "$RPC_PORT" --rpc-max-connections 1000 \
-		--pool-limit 200000 --pool-kbytes 1000000 $NODE_ARGS \
-		>"$OUT/node-$1.log" 2>&1 &
-	node_pid=$!
+	local pool=(--rpc-max-connections 1000 --pool-limit 200000 --pool-kbytes 1000000)
+	if [ "$VALIDATORS" = 4 ]; then
+		rm -rf "$OUT/network"
+		# shellcheck disable=SC2086 # BENCH_NODE_ARGS is a list of flags
+		env "${profiling[@]}" NETWORK_CHAIN="$OUT/spec.json" NETWORK_DIR="$OUT/network" SKIP_BUILD=1 \
+			"$ROOT/scripts/local-network.sh" "${pool[@]}" $NODE_ARGS >"$OUT/network-$1.log" 2>&1 &
+		node_pid=$!
+		node_logs=("$OUT"/network/{alice,bob,charlie,dave}/node.log)
+	else
+		rm -rf "$OUT/db"
+		# shellcheck disable=SC2086 # BENCH_NODE_ARGS is a list of flags
+		env "${profiling[@]}" "$NODE_BIN" --chain "$OUT/spec.json" --alice --validator \
+			--force-authoring --base-path "$OUT/db" \
+			--node-key 0000000000000000000000000000000000000000000000000000000000000001 \
+			--rpc-port "$RPC_PORT" "${pool[@]}" $NODE_ARGS >"$OUT/node-$1.log" 2>&1 &
+		node_pid=$!
+		node_logs=("$OUT/node-$1.log")
+	fi
 	for _ in $(seq 1 120); do
-		curl -sf -H 'Content-Type: application/json' \
+		if curl -sf -H 'Content-Type: application/json' \
 			-d '{"id":1,"jsonrpc":"2.0","method":"chain_getHeader","params":[]}' \
-			"http://127.0.0.1:$RPC_PORT" | grep -q '"number":"0x[1-9a-f]' && return
+			"http://127.0.0.1:$RPC_PORT" | grep -q '"number":"0x[1-9a-f]'; then
+			load_pid="$node_pid"
+			[ "$VALIDATORS" = 1 ] || load_pid="$(pgrep -f -- "--base-path $OUT/network/alice" | head -1)"
+			return
+		fi
 		sleep 1
 	done
-	echo "the node did not start: see $OUT/node-$1.log" >&2
+	echo "the chain did not start: see ${node_logs[*]}" >&2
 	exit 1
 }
 
 # Citizens may send 60 transactions a minute: enough senders that each sends at most 30.
+# Organization members (the payers) may send 6,000: 1,000 of them are enough.
 senders=$(( RATE * DURATION / 30 ))
 [ "$senders" -le "$CITIZENS" ] || senders="$CITIZENS"
 
 for scenario in "${scenarios[@]}"; do
 	case "$scenario" in
 	scoin-payment) n="$senders" ;;
-	balances-transfer) n=1000 ;;
+	balances-transfer | krw-transfer | citizen-registration) n=1000 ;;
 	*) echo "unknown scenario: $scenario" >&2; exit 1 ;;
 	esac
 	log "$scenario: $RATE/s for $DURATION s from $n senders"
@@ -88,16 +139,16 @@ for scenario in "${scenarios[@]}"; do
 	perf_pid=""
 	if [ "$PROFILE" = 1 ]; then
 		# shellcheck disable=SC2086 # a list of options
-		perf record -e cpu-clock $PERF_ARGS -p "$node_pid" -o "$OUT/perf-$scenario.data" \
+		perf record -e cpu-clock $PERF_ARGS -p "$load_pid" -o "$OUT/perf-$scenario.data" \
 			>"$OUT/perf-$scenario.log" 2>&1 &
 		perf_pid=$!
 	fi
 	"$LOADGEN" run --url "ws://127.0.0.1:$RPC_PORT" --scenario "$scenario" --senders "$n" \
-		--rate "$RATE" --duration "$DURATION" --node-pid "$node_pid" \
-		--label "$scenario $RATE/s" --json "$OUT/reports.jsonl"
+		--rate "$RATE" --duration "$DURATION" --node-pid "$load_pid" \
+		--label "$scenario $RATE/s, $VALIDATORS validator(s)" --json "$OUT/reports.jsonl"
 	# Block production: how long authoring took, and how full the blocks were.
-	grep -o 'Prepared block for proposing at [0-9]* ([0-9]* ms).*extrinsics_count: [0-9]*' \
-		"$OUT/node-$scenario.log" | awk '$NF > 1 { ms = substr($7, 2) + 0; n++; sum += ms; if (ms > max) max = ms }
+	cat "${node_logs[@]}" | grep -o 'Prepared block for proposing at [0-9]* ([0-9]* ms).*extrinsics_count: [0-9]*' |
+		awk '$NF > 1 { ms = substr($7, 2) + 0; n++; sum += ms; if (ms > max) max = ms }
 		END { if (n) printf "authoring of %d loaded blocks: mean %.0f ms, max %d ms\n", n, sum / n, max }'
 	if [ -n "$perf_pid" ]; then
 		kill -INT "$perf_pid"

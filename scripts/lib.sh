@@ -78,12 +78,13 @@ build_loadgen() {
 	(cd "$ROOT" && cargo build --release --locked -p seoul-loadgen)
 }
 
-# Writes a dev chain spec populated with $1 registered citizens and 1,000 payers to $2
-# (seoul-loadgen populate; `$NODE_BIN` or any seoul-node binary as $3 builds the dev spec).
+# Writes a chain spec populated with $1 registered citizens and 1,000 payers to $2
+# (seoul-loadgen populate): `$NODE_BIN` or any seoul-node binary as $3 builds the spec of
+# chain $4 (default dev; local for the four-validator network).
 populated_spec() {
-	local citizens="$1" out="$2" node="${3:-$NODE_BIN}"
-	log "populated chain spec: $citizens citizens, 1000 payers ($out)"
-	"$node" build-spec --chain dev 2>/dev/null >"$out.dev.json"
-	"$LOADGEN" populate --spec "$out.dev.json" --out "$out" --citizens "$citizens" --payers 1000
-	rm -f "$out.dev.json"
+	local citizens="$1" out="$2" node="${3:-$NODE_BIN}" chain="${4:-dev}"
+	log "populated $chain chain spec: $citizens citizens, 1000 payers ($out)"
+	"$node" build-spec --chain "$chain" --disable-default-bootnode 2>/dev/null >"$out.plain.json"
+	"$LOADGEN" populate --spec "$out.plain.json" --out "$out" --citizens "$citizens" --payers 1000
+	rm -f "$out.plain.json"
 }

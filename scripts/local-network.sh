@@ -8,6 +8,8 @@
 #   NETWORK_DIR=<dir>  keep the four nodes' data in <dir> (default: a fresh temporary directory,
 #                      removed on exit)
 #   SKIP_BUILD=1       use the node already built, without running cargo
+#   NETWORK_CHAIN=<spec>  another chain spec than `local` with the same validators and node
+#                      keys (scripts/bench.sh passes a populated copy of `local`)
 #
 # Node i (0 = Alice ... 3 = Dave) listens on p2p 30333+i, JSON-RPC 9944+i, Prometheus 9615+i.
 # Logs: <dir>/<name>/node.log.
@@ -63,7 +65,7 @@ for i in "${!NAMES[@]}"; do
 	name="${NAMES[$i]}"
 	dir="$NETWORK_DIR/$name"
 	args=(
-		--chain local
+		--chain "${NETWORK_CHAIN:-local}"
 		"--$name"
 		--validator
 		--base-path "$dir"

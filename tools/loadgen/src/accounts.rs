@@ -13,7 +13,8 @@ use subxt_signer::{sr25519::Keypair, DeriveJunction, SecretUri};
 pub enum Family {
 	/// Registered residents (S-coin payers).
 	Citizen,
-	/// Members of an organization (native balance transfers).
+	/// Members of an organization, a registrar (native balance and KRW transfers, citizen
+	/// registrations).
 	Payer,
 }
 

@@ -1,7 +1,8 @@
 //! seoul-loadgen: a load generator for Substrate chains, and the Seoul city chain's
 //! throughput benchmark (`scripts/bench.sh`).
 //!
-//! - `populate`: a chain spec with a populated state (citizens and payers with balances).
+//! - `populate`: a chain spec with a populated state (citizens and payers with balances; the
+//!   payers' organization is a registrar).
 //! - `run`: one scenario; prints its report and appends it as a JSON line.
 //! - `table`: the reports of a JSON-lines file as a Markdown table.
 //!
@@ -36,7 +37,8 @@ enum Command {
 		/// Registered residents, `<seed>//citizen//<i>`.
 		#[arg(long, default_value_t = 100_000)]
 		citizens: u32,
-		/// Members of the organization "Seoul load-test payers", `<seed>//payer//<i>` (≤ 1,000).
+		/// Members of the organization "Seoul load-test payers", a registrar,
+		/// `<seed>//payer//<i>` (≤ 1,000).
 		#[arg(long, default_value_t = 1_000)]
 		payers: u32,
 		/// Every added account's balance, in the chain's smallest unit.

@@ -4,21 +4,26 @@
 //!   `balance` S-coin;
 //! - `payers` accounts (`<seed>//payer//<i>`), each with `balance` S-coin, all in one
 //!   organization, "Seoul load-test payers" (payer 0 its admin, the others members), so that
-//!   they are admitted and may move native balances.
+//!   they are admitted, with an organization member's quota, and may move native balances and
+//!   the KRW deposit token. The organization has the `Registrar` role, so that its members may
+//!   register citizens (`run --scenario citizen-registration`).
 
 use serde_json::{json, Value};
 
 use crate::accounts::{Accounts, Family};
 
 /// The standard administrative codes of Seoul's 25 districts.
-const DISTRICTS: [u16; 25] = [
+pub const DISTRICTS: [u16; 25] = [
 	11110, 11140, 11170, 11200, 11215, 11230, 11260, 11290, 11305, 11320, 11350, 11380, 11410,
 	11440, 11470, 11500, 11530, 11545, 11560, 11590, 11620, 11650, 11680, 11710, 11740,
 ];
-const AGE_BANDS: [&str; 4] = ["Adult", "Senior", "Youth", "Adult"];
+/// The age bands given to residents in turn (`AgeBand` variants).
+pub const AGE_BANDS: [&str; 4] = ["Adult", "Senior", "Youth", "Adult"];
 /// What the registry allows: 1,000 members, its admin counted.
 pub const MAX_PAYERS: u32 = 1_000;
 const PAYERS_ORGANIZATION: &str = "Seoul load-test payers";
+/// The payers' organization's roles: registering citizens.
+const PAYERS_ROLES: [&str; 1] = ["Registrar"];
 
 pub struct Populate {
 	pub citizens: u32,
@@ -65,7 +70,7 @@ pub fn populate(spec: &mut Value, accounts: &Accounts, p: &Populate) -> Result<(
 		organizations.push(json!([
 			PAYERS_ORGANIZATION.as_bytes(),
 			"Business",
-			[],
+			PAYERS_ROLES,
 			admin.to_string(),
 			members.iter().map(|m| m.to_string()).collect::<Vec<_>>(),
 		]));
@@ -120,6 +125,7 @@ mod tests {
 		assert_ne!(cards[0][1], cards[1][1], "resident hashes differ");
 		let orgs = patch["registry"]["organizations"].as_array().unwrap();
 		assert_eq!(orgs.len(), 1);
+		assert_eq!(orgs[0][2], json!(["Registrar"]), "the payers register citizens");
 		assert_eq!(
 			orgs[0][4].as_array().unwrap().len(),
 			1,

@@ -1,7 +1,8 @@
 //! `run`: one load scenario against a node.
 //!
 //! 1. Setup, not timed: the senders get what the scenario spends (native balance from a funder,
-//!    or S-coin rewards from an issuer), in batches, waited for until finalized.
+//!    S-coin rewards from an issuer, or KRW deposit tokens minted by a bank's member), in
+//!    batches, waited for until finalized. Registering citizens spends nothing.
 //! 2. Every transaction is signed before the clock starts: sender `k % senders` signs its
 //!    `k / senders`-th transaction, with explicit nonces read from the chain.
 //! 3. Transactions are submitted with `author_submitExtrinsic` (no watch) over several
@@ -32,7 +33,10 @@ use subxt::{
 };
 use subxt_signer::sr25519::Keypair;
 
-use crate::accounts::{self, parallel_map, Accounts, Family};
+use crate::{
+	accounts::{self, parallel_map, Accounts, Family},
+	populate::{AGE_BANDS, DISTRICTS},
+};
 
 type C = SubstrateConfig;
 type Rpc = LegacyRpcMethods<RpcConfigFor<C>>;
@@ -45,13 +49,21 @@ pub enum Scenario {
 	ScoinPayment,
 	/// `Balances.transfer_keep_alive(dest, amount)`: works on any chain with pallet-balances.
 	BalancesTransfer,
+	/// `DepositToken.transfer(dest, amount)` from payers (organization members): the KRW
+	/// deposit token, minted to them during setup by a bank's member (`--minter`).
+	KrwTransfer,
+	/// `CitizenCard.register_citizen(who, resident, district, age_band)` from payers (their
+	/// organization is a registrar in the populated genesis): a new resident on a new account
+	/// per transaction.
+	CitizenRegistration,
 }
 
 impl Scenario {
 	fn family(self) -> Family {
 		match self {
 			Scenario::ScoinPayment => Family::Citizen,
-			Scenario::BalancesTransfer => Family::Payer,
+			Scenario::BalancesTransfer | Scenario::KrwTransfer | Scenario::CitizenRegistration =>
+				Family::Payer,
 		}
 	}
 }
@@ -66,7 +78,7 @@ pub struct RunOptions {
 	/// Root secret URI of the load's accounts (as given to `populate`).
 	#[arg(long, default_value = "//seoul-load")]
 	pub seed: String,
-	/// How many accounts send (citizens for scoin-payment, payers for balances-transfer).
+	/// How many accounts send (citizens for scoin-payment, payers for the others).
 	#[arg(long, default_value_t = 1000)]
 	pub senders: u32,
 	/// Index of the first sender.
@@ -87,7 +99,7 @@ pub struct RunOptions {
 	/// Submissions awaiting an answer, per connection.
 	#[arg(long, default_value_t = 64)]
 	pub inflight: usize,
-	/// Amount of each payment or transfer, in the chain's smallest unit.
+	/// Amount of each payment or transfer, in the chain's smallest unit (KRW: won).
 	#[arg(long, default_value_t = 1)]
 	pub amount: u128,
 	/// scoin-payment: the organization paid (a merchant).
@@ -99,7 +111,11 @@ pub struct RunOptions {
 	/// balances-transfer: who funds senders short of balance during setup.
 	#[arg(long, default_value = "//Alice")]
 	pub funder: String,
-	/// balances-transfer: the recipient.
+	/// krw-transfer: a member of a bank, who mints the senders' KRW during setup (on the dev
+	/// chain, Charlie, admin of Seoul Citizens Bank).
+	#[arg(long, default_value = "//Charlie")]
+	pub minter: String,
+	/// balances-transfer and krw-transfer: the recipient (an admitted account for krw-transfer).
 	#[arg(long, default_value = "//Bob")]
 	pub dest: String,
 	/// Blocks each transaction stays valid for (mortality), counted from signing.
@@ -312,6 +328,7 @@ async fn setup(
 	per_sender: u128,
 ) -> Result<(), String> {
 	let need = per_sender * o.amount;
+	let n = senders.len();
 	match o.scenario {
 		Scenario::BalancesTransfer => {
 			let ed: u128 = chain
@@ -335,41 +352,66 @@ async fn setup(
 					)
 				})
 				.collect();
-			if short.is_empty() {
-				return Ok(());
-			}
-			eprintln!("setup: funding {} senders from {}", short.len(), o.funder);
-			let funder = accounts::keypair(&o.funder)?;
-			let batches = short.chunks(BATCH).map(|c| batch_all(c.to_vec())).collect();
-			chain.submit_all(&funder, batches, "funding the senders").await
+			let what = format!("funds {} senders", short.len());
+			send_batched(chain, &o.funder, &what, short).await
 		},
 		Scenario::ScoinPayment => {
-			eprintln!(
-				"setup: {} rewards {} S-coin to each of {} citizens",
-				o.issuer,
-				need,
-				senders.len()
-			);
-			let issuer = accounts::keypair(&o.issuer)?;
-			let rewards: Vec<Value> = senders
-				.iter()
-				.map(|who| {
-					call(
-						"SCoin",
-						"reward",
-						[
-							("citizen", Value::from_bytes(who.0)),
-							("amount", Value::u128(need)),
-							("reason", Value::u128(0)),
-							("reference", Value::from_bytes([0u8; 32])),
-						],
-					)
-				})
-				.collect();
-			let batches = rewards.chunks(BATCH).map(|c| batch_all(c.to_vec())).collect();
-			chain.submit_all(&issuer, batches, "rewarding the senders").await
+			let what = format!("rewards {need} S-coin to each of {n} citizens");
+			let reward = |who: &AccountId32| {
+				call(
+					"SCoin",
+					"reward",
+					[
+						("citizen", Value::from_bytes(who.0)),
+						("amount", Value::u128(need)),
+						("reason", Value::u128(0)),
+						("reference", Value::from_bytes([0u8; 32])),
+					],
+				)
+			};
+			send_batched(chain, &o.issuer, &what, senders.iter().map(reward).collect()).await
 		},
+		Scenario::KrwTransfer => {
+			let what = format!("mints {need} KRW to each of {n} payers");
+			let mint = |who: &AccountId32| {
+				call(
+					"DepositToken",
+					"mint",
+					[
+						("to", Value::from_bytes(who.0)),
+						("amount", Value::u128(need)),
+						("deposit", Value::from_bytes(derived(b"load-test deposit ", who, 0))),
+					],
+				)
+			};
+			send_batched(chain, &o.minter, &what, senders.iter().map(mint).collect()).await
+		},
+		// A registration spends nothing (fees are zero).
+		Scenario::CitizenRegistration => Ok(()),
 	}
+}
+
+/// `signer` (a secret URI) sends `calls` in `utility.batchAll` batches of [`BATCH`], and waits
+/// until every batch is finalized and succeeded. `what` says what it does, for the log and the
+/// errors.
+async fn send_batched(
+	chain: &Chain,
+	signer: &str,
+	what: &str,
+	calls: Vec<Value>,
+) -> Result<(), String> {
+	if calls.is_empty() {
+		return Ok(());
+	}
+	eprintln!("setup: {signer} {what}");
+	let keypair = accounts::keypair(signer)?;
+	let batches = calls.chunks(BATCH).map(|c| batch_all(c.to_vec())).collect();
+	chain.submit_all(&keypair, batches, what).await
+}
+
+/// 32 bytes standing for the `n`-th thing called `tag` of `who`: BLAKE2-256 of the three.
+fn derived(tag: &[u8], who: &AccountId32, n: u32) -> [u8; 32] {
+	sp_crypto_hashing::blake2_256(&[tag, who.0.as_slice(), n.to_le_bytes().as_slice()].concat())
 }
 
 /// A runtime call as a value: `RuntimeCall::<pallet>(<pallet>::Call::<name> { fields })`.
@@ -590,6 +632,7 @@ pub async fn run(o: RunOptions) -> Result<Report, String> {
 	let signed: Vec<Result<(H256, Vec<u8>), String>> = parallel_map(&indices, |k| {
 		let sender = (*k % o.senders) as usize;
 		let seq = *k / o.senders;
+		let nonce = nonces[sender] + seq;
 		let payload = match o.scenario {
 			Scenario::ScoinPayment => {
 				let reference = sp_crypto_hashing::blake2_256(&(ids[sender].0, seq).encode());
@@ -612,9 +655,29 @@ pub async fn run(o: RunOptions) -> Result<Report, String> {
 					Value::u128(o.amount),
 				],
 			),
+			Scenario::KrwTransfer => dynamic::tx(
+				"DepositToken",
+				"transfer",
+				vec![Value::from_bytes(dest.0), Value::u128(o.amount)],
+			),
+			// A new account and resident per transaction, named by the registrar and its nonce,
+			// so that a second run on the same chain registers others.
+			Scenario::CitizenRegistration => {
+				let i = *k as usize;
+				dynamic::tx(
+					"CitizenCard",
+					"register_citizen",
+					vec![
+						Value::from_bytes(derived(b"load-test new citizen ", &ids[sender], nonce)),
+						Value::from_bytes(derived(b"load-test new resident ", &ids[sender], nonce)),
+						Value::u128(DISTRICTS[i % DISTRICTS.len()] as u128),
+						Value::unnamed_variant(AGE_BANDS[i % AGE_BANDS.len()], []),
+					],
+				)
+			},
 		};
 		let params = DefaultExtrinsicParamsBuilder::<C>::new()
-			.nonce((nonces[sender] + seq) as u64)
+			.nonce(nonce as u64)
 			.mortal_from_unchecked(o.mortality, best_number, best_hash)
 			.build();
 		let tx = txc
