@@ -14,6 +14,12 @@
 #                    whose payers' organization is a registrar (populate gives it the role since
 #                    the scenario exists)
 #   BENCH_NODE_ARGS  more flags for the node, for tuning (e.g. "--pool-type single-state")
+#   BENCH_POOL_LIMIT the pool's --pool-limit (default 200000; --pool-kbytes is 5 KiB per
+#                    transaction). The pool keeps a tenth of it for future transactions, those
+#                    whose sender has an earlier nonce still missing
+#   BENCH_DATABASE   paritydb (default) or rocksdb: the node built with its opt-in `rocksdb`
+#                    feature (RocksDB's C++ compiles the first time) and run with
+#                    `--database rocksdb`
 #   BENCH_VALIDATORS 1 (default): one dev validator, Alice. 4: the local network of
 #                    scripts/local-network.sh (Alice, Bob, Charlie, Dave on loopback) on a
 #                    populated copy of the `local` spec; the load goes to Alice's node, whose
@@ -41,6 +47,13 @@ PROFILE="${BENCH_PROFILE:-0}"
 PERF_ARGS="${BENCH_PERF_ARGS:--F 499 -g}"
 RPC_PORT="${RPC_PORT:-9944}"
 VALIDATORS="${BENCH_VALIDATORS:-1}"
+DATABASE="${BENCH_DATABASE:-paritydb}"
+POOL_LIMIT="${BENCH_POOL_LIMIT:-200000}"
+case "$DATABASE" in
+paritydb) node_features=() ;;
+rocksdb) node_features=(--features rocksdb) ;;
+*) echo "BENCH_DATABASE: paritydb or rocksdb" >&2; exit 1 ;;
+esac
 case "$VALIDATORS" in
 1) chain=dev ;;
 4) chain=local; RPC_PORT=9944 ;; # Alice's port in local-network.sh
@@ -51,7 +64,7 @@ scenarios=("$@")
 
 setup_system
 setup_rust
-build_node
+build_node "${node_features[@]}"
 build_loadgen
 
 mkdir -p "$OUT"
@@ -91,7 +104,8 @@ trap stop_node EXIT
 start_node() {
 	local profiling=()
 	[ "$PROFILE" != 1 ] || profiling=(WASMTIME_PROFILING_STRATEGY=perfmap)
-	local pool=(--rpc-max-connections 1000 --pool-limit 200000 --pool-kbytes 1000000)
+	local pool=(--rpc-max-connections 1000 --pool-limit "$POOL_LIMIT"
+		--pool-kbytes "$((POOL_LIMIT * 5))" --database "$DATABASE")
 	if [ "$VALIDATORS" = 4 ]; then
 		rm -rf "$OUT/network"
 		# shellcheck disable=SC2086 # BENCH_NODE_ARGS is a list of flags
@@ -145,7 +159,7 @@ for scenario in "${scenarios[@]}"; do
 	fi
 	"$LOADGEN" run --url "ws://127.0.0.1:$RPC_PORT" --scenario "$scenario" --senders "$n" \
 		--rate "$RATE" --duration "$DURATION" --node-pid "$load_pid" \
-		--label "$scenario $RATE/s, $VALIDATORS validator(s)" --json "$OUT/reports.jsonl"
+		--label "$scenario $RATE/s, $VALIDATORS validator(s), $DATABASE" --json "$OUT/reports.jsonl"
 	# Block production: how long authoring took, and how full the blocks were.
 	cat "${node_logs[@]}" | grep -o 'Prepared block for proposing at [0-9]* ([0-9]* ms).*extrinsics_count: [0-9]*' |
 		awk '$NF > 1 { ms = substr($7, 2) + 0; n++; sum += ms; if (ms > max) max = ms }

@@ -53,10 +53,11 @@ setup_e2e() {
 	fi
 }
 
-# Builds the node (and the runtime's WASM inside it) in release mode.
+# Builds the node (and the runtime's WASM inside it) in release mode; more cargo arguments, e.g.
+# `--features rocksdb`, are passed on (the binary is then that build until the next one).
 build_node() {
-	log "building seoul-node (release; a cold build takes about 24 minutes on 2 cores)"
-	(cd "$ROOT" && cargo build --release --locked -p seoul-node)
+	log "building seoul-node (release; a cold build takes about 24 minutes on 2 cores) $*"
+	(cd "$ROOT" && cargo build --release --locked -p seoul-node "$@")
 }
 
 # Builds seoul-node with the `runtime-benchmarks` feature and keeps it as seoul-node-benchmarks

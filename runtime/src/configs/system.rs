@@ -20,11 +20,11 @@ use crate::{
 
 /// The share of a block's weight and length that normal (non-operational) extrinsics may use.
 /// The rest (150 ms of weight) is kept for operational ones (governance, an account's
-/// suspension) under load; FRAME's templates keep 25 %, measured here to cost a fifth of the
-/// payments a block takes (docs/performance.md).
+/// suspension) under load. FRAME's templates keep 25 %: here that is a sixth of the payments a
+/// block holds (1,342 instead of 1,617; docs/performance.md).
 pub const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(90);
 
-/// A block may weigh three quarters of the slot (1.5 s; its normal class 1.125 s). Authoring
+/// A block may weigh three quarters of the slot (1.5 s; its normal class 1.35 s). Authoring
 /// gets two thirds of the slot (the node's `SlotProportion`), and the proposer stops pushing
 /// transactions at 90 % of that (1.2 s). Weights are worst cases (cold database reads): a full
 /// block of 1,342 S-coin payments measured 0.36-0.43 s to import on a warm node and 1.14 s on
