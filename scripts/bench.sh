@@ -89,6 +89,7 @@ else
 			    patch[key] = dev["genesis"]["runtimeGenesis"]["patch"][key]
 			json.dump(local, open(sys.argv[1], "w"))
 		PY
+		rm -f "$OUT/dev.json"
 		chain="$OUT/local.json"
 	fi
 	populated_spec "$CITIZENS" "$OUT/spec.json" "$NODE_BIN" "$chain"
