@@ -62,7 +62,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("seoul-city-chain"),
 	impl_name: Cow::Borrowed("seoul-city-chain"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -122,7 +122,9 @@ pub type TxExtension = (
 	// `frame_system::CheckNonce` (same identifier and data) followed by the sender's rate limit.
 	pallet_permissions::CheckNonceAndQuota<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	// `pallet_transaction_payment::ChargeTransactionPayment` (same identifier and data), which
+	// fees of zero leave with nothing to do but charge tips.
+	pallet_permissions::FreeUnlessTipped<Runtime>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );

@@ -32,7 +32,7 @@ fn extensions(nonce: u32) -> TxExtension {
 		pallet_permissions::CheckPermission::new(),
 		pallet_permissions::CheckNonceAndQuota::from(nonce),
 		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		pallet_permissions::FreeUnlessTipped::from(0),
 		frame_metadata_hash_extension::CheckMetadataHash::new(false),
 		frame_system::WeightReclaim::new(),
 	)

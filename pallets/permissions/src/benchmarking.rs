@@ -1,5 +1,7 @@
-//! Benchmarks of the permissions pallet: its calls, and its two transaction extensions in their
-//! worst case (a rate-limited citizen, whose window ends and restarts with this transaction).
+//! Benchmarks of the permissions pallet: its calls, its two admission extensions in their worst
+//! case (a rate-limited citizen, whose window ends and restarts with this transaction), and
+//! [`FreeUnlessTipped`] on an untipped transaction (a tipped one is `ChargeTransactionPayment`'s,
+//! benchmarked by `pallet_transaction_payment`).
 
 use super::*;
 use alloc::vec;
@@ -10,7 +12,7 @@ use frame_support::{
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::{
-	traits::{AsSystemOriginSigner, DispatchTransaction, Dispatchable, One},
+	traits::{AsSystemOriginSigner, DispatchTransaction, Dispatchable, One, Zero},
 	Weight,
 };
 
@@ -41,7 +43,7 @@ fn limited_citizen<T: Config>() -> T::AccountId {
 }
 
 #[benchmarks(where
-	T: Send + Sync,
+	T: Send + Sync + pallet_transaction_payment::Config,
 	T::RuntimeCall: Dispatchable<Info = DispatchInfo, PostInfo = PostDispatchInfo>,
 	<T::RuntimeCall as Dispatchable>::RuntimeOrigin: AsSystemOriginSigner<T::AccountId> + Clone,
 )]
@@ -121,6 +123,22 @@ mod benchmarks {
 			Windows::<T>::get(&who).map(|window| window.start),
 			Some(frame_system::Pallet::<T>::block_number())
 		);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn free_unless_tipped() -> Result<(), BenchmarkError> {
+		let who = limited_citizen::<T>();
+		let call: T::RuntimeCall = frame_system::Call::remark { remark: vec![] }.into();
+		let info = DispatchInfo { call_weight: Weight::zero(), ..Default::default() };
+
+		#[block]
+		{
+			FreeUnlessTipped::<T>::from(Zero::zero())
+				.test_run(RawOrigin::Signed(who).into(), &call, &info, 0, 0, |_| Ok(().into()))
+				.unwrap()
+				.unwrap();
+		}
 		Ok(())
 	}
 

@@ -51,7 +51,7 @@ mod mock;
 mod tests;
 pub mod weights;
 
-pub use extensions::{CheckNonceAndQuota, CheckPermission};
+pub use extensions::{CheckNonceAndQuota, CheckPermission, FreeUnlessTipped, TipOf};
 pub use weights::WeightInfo;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};

@@ -1,9 +1,10 @@
-//! A test runtime: System, Utility and this pallet, `u64` accounts. Accounts 1 (an authority),
+//! A test runtime: System, Utility, Balances, TransactionPayment (fees set by [`WeightFee`],
+//! zero unless a test sets them) and this pallet, `u64` accounts. Accounts 1 (an authority),
 //! 2 (an organization member) and 3 (a citizen) are known, with a provider reference each;
 //! 9 is a stranger. Account 7 is known as a citizen but the call rules forbid it to remark.
 
 use crate::{self as pallet_permissions, codes, AccountKind, Admission, CallRules};
-use frame_support::{derive_impl, parameter_types};
+use frame_support::{derive_impl, parameter_types, weights::ConstantMultiplier};
 use frame_system::EnsureRoot;
 use sp_runtime::{transaction_validity::InvalidTransaction, BuildStorage};
 
@@ -13,6 +14,8 @@ frame_support::construct_runtime!(
 	pub enum Test {
 		System: frame_system,
 		Utility: pallet_utility,
+		Balances: pallet_balances,
+		TransactionPayment: pallet_transaction_payment,
 		Permissions: pallet_permissions,
 	}
 );
@@ -20,6 +23,26 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	/// The database weights the `()` weights of this pallet are priced with.
+	type DbWeight = frame_support::weights::constants::ParityDbWeight;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+}
+
+parameter_types! {
+	/// The fee per picosecond of weight: zero, as on the city's chain, unless a test sets it.
+	pub static WeightFee: u64 = 0;
+}
+
+#[derive_impl(pallet_transaction_payment::config_preludes::TestDefaultConfig)]
+impl pallet_transaction_payment::Config for Test {
+	type OnChargeTransaction = pallet_transaction_payment::FungibleAdapter<Balances, ()>;
+	type WeightToFee = ConstantMultiplier<u64, WeightFee>;
+	type LengthToFee = ConstantMultiplier<u64, WeightFee>;
 }
 
 impl pallet_utility::Config for Test {
@@ -86,6 +109,8 @@ pub const CITIZEN_QUOTA: crate::Quota<u64> = crate::Quota { transactions: 3, win
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let storage = RuntimeGenesisConfig {
 		system: Default::default(),
+		balances: Default::default(),
+		transaction_payment: Default::default(),
 		permissions: pallet_permissions::GenesisConfig {
 			quotas: vec![(AccountKind::Citizen, CITIZEN_QUOTA)],
 		},

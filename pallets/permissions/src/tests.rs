@@ -1,11 +1,20 @@
-//! Tests of admission, suspension, rules on calls and rate limits, through the two transaction
-//! extensions as the pool and block building run them.
+//! Tests of admission, suspension, rules on calls and rate limits, through the two admission
+//! extensions as the pool and block building run them, and of the transaction payment of a
+//! chain without fees ([`FreeUnlessTipped`]).
 
 use crate::{
 	codes, mock::*, AccountKind, Admitted, CheckNonceAndQuota, CheckPermission, Error, Event,
-	Quota, Quotas, Suspended, Window, Windows,
+	FreeUnlessTipped, Quota, Quotas, Suspended, WeightInfo, Window, Windows,
 };
-use frame_support::{assert_noop, assert_ok, dispatch::DispatchInfo};
+use codec::Encode;
+use frame_support::{
+	assert_noop, assert_ok,
+	dispatch::{DispatchInfo, PostDispatchInfo},
+	traits::fungible::{Inspect, Mutate},
+	weights::{constants::ParityDbWeight, Weight},
+};
+use pallet_transaction_payment::ChargeTransactionPayment;
+use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{DispatchTransaction, TransactionExtension, TxBaseImplication},
 	transaction_validity::{
@@ -249,6 +258,41 @@ fn a_window_starts_at_the_first_dispatch_and_holds_until_it_ends() {
 	});
 }
 
+/// The weight `ext` leaves charged for `who`'s remark once dispatched: its own weight, less
+/// what its `post_dispatch` gives back.
+fn weight_left<E: TransactionExtension<RuntimeCall>>(ext: E, who: u64) -> Weight {
+	let call = remark();
+	let info = DispatchInfo { extension_weight: ext.weight(&call), ..Default::default() };
+	// The call uses all its (zero) weight; dispatch adds the extension's.
+	let post = ext
+		.test_run(RuntimeOrigin::signed(who), &call, &info, 0, 0, |_| {
+			Ok(PostDispatchInfo {
+				actual_weight: Some(info.call_weight),
+				pays_fee: Default::default(),
+			})
+		})
+		.unwrap()
+		.unwrap();
+	post.actual_weight.unwrap()
+}
+
+#[test]
+fn the_nonce_check_gives_back_the_window_weight_it_does_not_use() {
+	new_test_ext().execute_with(|| {
+		let full = <() as WeightInfo>::check_nonce_and_quota();
+		let db = ParityDbWeight::get();
+		// A window starts: the whole weight (its worst case).
+		assert_eq!(weight_left(CheckNonceAndQuota::<Test>::from(0), CITIZEN), full);
+		// The window runs: its write is given back.
+		assert_eq!(weight_left(CheckNonceAndQuota::<Test>::from(1), CITIZEN), full - db.writes(1));
+		// No rate limit: the window is neither read nor written.
+		assert_eq!(
+			weight_left(CheckNonceAndQuota::<Test>::from(0), MEMBER),
+			full - db.reads_writes(1, 1)
+		);
+	});
+}
+
 #[test]
 fn kinds_without_a_quota_are_not_limited() {
 	new_test_ext().execute_with(|| {
@@ -336,5 +380,122 @@ fn service_pallets_ask_whether_an_account_is_admitted() {
 		assert!(!admitted(STRANGER));
 		assert_ok!(Permissions::suspend_account(RuntimeOrigin::root(), CITIZEN));
 		assert!(!admitted(CITIZEN));
+	});
+}
+
+// --- transaction payment without fees ---
+
+fn fee_paid_events() -> usize {
+	System::events()
+		.into_iter()
+		.filter(|record| {
+			matches!(
+				record.event,
+				RuntimeEvent::TransactionPayment(
+					pallet_transaction_payment::Event::TransactionFeePaid { .. }
+				)
+			)
+		})
+		.count()
+}
+
+/// `ext`'s verdict on `who`'s remark of `len` bytes and `info`, as the pool asks it.
+fn verdict<E: TransactionExtension<RuntimeCall>>(
+	ext: &E,
+	who: u64,
+	info: &DispatchInfo,
+	len: usize,
+) -> Result<ValidTransaction, TransactionValidityError> {
+	ext.validate_only(
+		RuntimeOrigin::signed(who),
+		&remark(),
+		info,
+		len,
+		TransactionSource::External,
+		0,
+	)
+	.map(|(validity, _, _)| validity)
+}
+
+#[test]
+fn free_unless_tipped_looks_like_charge_transaction_payment_to_wallets() {
+	for tip in [0, 5, 1 << 40] {
+		assert_eq!(
+			FreeUnlessTipped::<Test>::from(tip).encode(),
+			ChargeTransactionPayment::<Test>::from(tip).encode()
+		);
+	}
+	assert_eq!(
+		<FreeUnlessTipped<Test> as TransactionExtension<RuntimeCall>>::IDENTIFIER,
+		"ChargeTransactionPayment"
+	);
+	assert_eq!(
+		FreeUnlessTipped::<Test>::type_info(),
+		ChargeTransactionPayment::<Test>::type_info()
+	);
+}
+
+#[test]
+fn an_untipped_transaction_is_free_and_weighed_at_the_check_alone() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Balances::mint_into(&CITIZEN, 100));
+		let call = remark();
+		let free = FreeUnlessTipped::<Test>::from(0);
+		assert_eq!(free.weight(&call), <() as WeightInfo>::free_unless_tipped());
+		assert!(
+			free.weight(&call).ref_time()
+				< ChargeTransactionPayment::<Test>::from(0).weight(&call).ref_time()
+		);
+
+		// The pool orders it as `ChargeTransactionPayment` would.
+		let info = DispatchInfo::default();
+		let theirs = ChargeTransactionPayment::<Test>::from(0);
+		assert_eq!(
+			verdict(&free, CITIZEN, &info, 10).map(|validity| validity.priority),
+			verdict(&theirs, CITIZEN, &info, 10).map(|validity| validity.priority)
+		);
+
+		assert_eq!(weight_left(free, CITIZEN), <() as WeightInfo>::free_unless_tipped());
+		assert_eq!(Balances::balance(&CITIZEN), 100);
+		assert_eq!(fee_paid_events(), 0);
+	});
+}
+
+#[test]
+fn a_tip_is_charged_as_charge_transaction_payment_charges_it() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Balances::mint_into(&CITIZEN, 100));
+		let call = remark();
+		let tipped = FreeUnlessTipped::<Test>::from(7);
+		assert_eq!(tipped.weight(&call), ChargeTransactionPayment::<Test>::from(7).weight(&call));
+		weight_left(tipped, CITIZEN);
+		assert_eq!(Balances::balance(&CITIZEN), 93);
+		assert_eq!(fee_paid_events(), 1);
+
+		// A tip the sender cannot pay is refused, and nothing changes.
+		let info = DispatchInfo::default();
+		assert_eq!(
+			verdict(&FreeUnlessTipped::<Test>::from(1_000), CITIZEN, &info, 0).map(|_| ()),
+			Err(InvalidTransaction::Payment.into())
+		);
+		assert_eq!(Balances::balance(&CITIZEN), 93);
+	});
+}
+
+#[test]
+fn with_fees_an_untipped_transaction_is_refused_not_let_through_unpaid() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Balances::mint_into(&CITIZEN, 1_000_000));
+		WeightFee::set(1);
+		let info = DispatchInfo { call_weight: Weight::from_parts(1_000, 0), ..Default::default() };
+		assert_eq!(
+			verdict(&FreeUnlessTipped::<Test>::from(0), CITIZEN, &info, 10).map(|_| ()),
+			Err(InvalidTransaction::Payment.into())
+		);
+		// A call that does not pay fees stays free.
+		let no_fee = DispatchInfo { pays_fee: frame_support::dispatch::Pays::No, ..info };
+		assert!(verdict(&FreeUnlessTipped::<Test>::from(0), CITIZEN, &no_fee, 10).is_ok());
+		WeightFee::set(0);
+		assert_eq!(Balances::balance(&CITIZEN), 1_000_000);
 	});
 }

@@ -49,6 +49,7 @@ pub trait WeightInfo {
 	fn resume_account() -> Weight;
 	fn check_permission() -> Weight;
 	fn check_nonce_and_quota() -> Weight;
+	fn free_unless_tipped() -> Weight;
 }
 
 /// The weights measured on the project's machine, with the runtime's database weights
@@ -60,8 +61,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_quota() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 12_864_000 picoseconds.
-		Weight::from_parts(16_311_000, 0)
+		// Minimum execution time: 12_513_000 picoseconds.
+		Weight::from_parts(14_537_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:1)
@@ -69,8 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn suspend_account() -> Weight {
 		// Proof size in bytes, measured: `75`
 		// Proof size in bytes, estimated: `3513`
-		// Minimum execution time: 17_774_000 picoseconds.
-		Weight::from_parts(20_489_000, 3513)
+		// Minimum execution time: 17_533_000 picoseconds.
+		Weight::from_parts(29_185_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -79,8 +80,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn resume_account() -> Weight {
 		// Proof size in bytes, measured: `145`
 		// Proof size in bytes, estimated: `3513`
-		// Minimum execution time: 17_463_000 picoseconds.
-		Weight::from_parts(19_587_000, 3513)
+		// Minimum execution time: 17_713_000 picoseconds.
+		Weight::from_parts(20_889_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -95,10 +96,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CitizenCard::Cards` (r:1 w:0)
 	/// Proof: `CitizenCard::Cards` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn check_permission() -> Weight {
-		// Proof size in bytes, measured: `995`
+		// Proof size in bytes, measured: `1065`
 		// Proof size in bytes, estimated: `3557`
-		// Minimum execution time: 33_933_000 picoseconds.
-		Weight::from_parts(38_913_000, 3557)
+		// Minimum execution time: 36_389_000 picoseconds.
+		Weight::from_parts(42_650_000, 3557)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
@@ -116,12 +117,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Permissions::Windows` (r:1 w:1)
 	/// Proof: `Permissions::Windows` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn check_nonce_and_quota() -> Weight {
-		// Proof size in bytes, measured: `1242`
+		// Proof size in bytes, measured: `1312`
 		// Proof size in bytes, estimated: `3593`
-		// Minimum execution time: 58_560_000 picoseconds.
-		Weight::from_parts(66_674_000, 3593)
+		// Minimum execution time: 60_814_000 picoseconds.
+		Weight::from_parts(102_722_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	fn free_unless_tipped() -> Weight {
+		// Proof size in bytes, measured: `0`
+		// Proof size in bytes, estimated: `0`
+		// Minimum execution time: 1_583_000 picoseconds.
+		Weight::from_parts(1_983_000, 0)
 	}
 }
 
@@ -132,8 +139,8 @@ impl WeightInfo for () {
 	fn set_quota() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 12_864_000 picoseconds.
-		Weight::from_parts(16_311_000, 0)
+		// Minimum execution time: 12_513_000 picoseconds.
+		Weight::from_parts(14_537_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:1)
@@ -141,8 +148,8 @@ impl WeightInfo for () {
 	fn suspend_account() -> Weight {
 		// Proof size in bytes, measured: `75`
 		// Proof size in bytes, estimated: `3513`
-		// Minimum execution time: 17_774_000 picoseconds.
-		Weight::from_parts(20_489_000, 3513)
+		// Minimum execution time: 17_533_000 picoseconds.
+		Weight::from_parts(29_185_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -151,8 +158,8 @@ impl WeightInfo for () {
 	fn resume_account() -> Weight {
 		// Proof size in bytes, measured: `145`
 		// Proof size in bytes, estimated: `3513`
-		// Minimum execution time: 17_463_000 picoseconds.
-		Weight::from_parts(19_587_000, 3513)
+		// Minimum execution time: 17_713_000 picoseconds.
+		Weight::from_parts(20_889_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -167,10 +174,10 @@ impl WeightInfo for () {
 	/// Storage: `CitizenCard::Cards` (r:1 w:0)
 	/// Proof: `CitizenCard::Cards` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn check_permission() -> Weight {
-		// Proof size in bytes, measured: `995`
+		// Proof size in bytes, measured: `1065`
 		// Proof size in bytes, estimated: `3557`
-		// Minimum execution time: 33_933_000 picoseconds.
-		Weight::from_parts(38_913_000, 3557)
+		// Minimum execution time: 36_389_000 picoseconds.
+		Weight::from_parts(42_650_000, 3557)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
@@ -188,11 +195,17 @@ impl WeightInfo for () {
 	/// Storage: `Permissions::Windows` (r:1 w:1)
 	/// Proof: `Permissions::Windows` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn check_nonce_and_quota() -> Weight {
-		// Proof size in bytes, measured: `1242`
+		// Proof size in bytes, measured: `1312`
 		// Proof size in bytes, estimated: `3593`
-		// Minimum execution time: 58_560_000 picoseconds.
-		Weight::from_parts(66_674_000, 3593)
+		// Minimum execution time: 60_814_000 picoseconds.
+		Weight::from_parts(102_722_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn free_unless_tipped() -> Weight {
+		// Proof size in bytes, measured: `0`
+		// Proof size in bytes, estimated: `0`
+		// Minimum execution time: 1_583_000 picoseconds.
+		Weight::from_parts(1_983_000, 0)
 	}
 }
