@@ -48,6 +48,7 @@ use frame_support::{
 	traits::{
 		fungible::{Inspect, Mutate},
 		tokens::{Fortitude, Precision, Preservation},
+		Get,
 	},
 	BoundedVec,
 };
@@ -173,6 +174,30 @@ pub struct Audit {
 	pub converted: Vec<(OrganizationId, Balance)>,
 	/// Expired and burnt.
 	pub expired: Balance,
+}
+
+/// What the burn of an account's expired mileage found, which a call's weight depends on.
+pub(crate) struct Expiry {
+	/// How many buckets the account had: the benchmarks' component `b`.
+	pub buckets: u32,
+	/// Whether S-coin was burnt.
+	pub burnt: bool,
+}
+
+impl Expiry {
+	/// `weight` (a benchmarked weight of `b` buckets, whose worst case burns) at `self.buckets`,
+	/// less what a burn of nothing does not use: the read and write of `ExpiredTotal`.
+	pub fn weight<T: frame_system::Config>(
+		&self,
+		weight: impl FnOnce(u32) -> frame_support::weights::Weight,
+	) -> frame_support::weights::Weight {
+		let full = weight(self.buckets);
+		if self.burnt {
+			full
+		} else {
+			full.saturating_sub(T::DbWeight::get().reads_writes(1, 1))
+		}
+	}
 }
 
 #[frame_support::pallet]
@@ -445,8 +470,8 @@ pub mod pallet {
 			let sender = ensure_signed(origin)?;
 			let issuer = T::Registry::acting_as(&sender, Role::RewardIssuer)
 				.ok_or(Error::<T>::NotRewardIssuer)?;
-			let buckets = Self::do_reward(issuer, &citizen, amount, reason, reference)?;
-			Ok(Some(T::WeightInfo::reward(buckets)).into())
+			let expiry = Self::do_reward(issuer, &citizen, amount, reason, reference)?;
+			Ok(Some(expiry.weight::<T>(T::WeightInfo::reward)).into())
 		}
 
 		/// Pays `amount` S-coin to organization `payee` for `spend`: a ZeroPay merchant, a
@@ -468,8 +493,8 @@ pub mod pallet {
 			let payer = ensure_signed(origin)?;
 			ensure!(T::Registry::has_role(payee, spend.payee_role()), Error::<T>::PayeeNotAllowed);
 			let to = T::Registry::payment_account(payee).ok_or(Error::<T>::PayeeNotAllowed)?;
-			let buckets = Self::do_pay(&payer, &to, Some(payee), spend, amount, reference)?;
-			Ok(Some(T::WeightInfo::pay(buckets)).into())
+			let expiry = Self::do_pay(&payer, &to, Some(payee), spend, amount, reference)?;
+			Ok(Some(expiry.weight::<T>(T::WeightInfo::pay)).into())
 		}
 
 		/// Converts `amount` S-coin into another mileage or points programme through converter
@@ -486,7 +511,7 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			ensure!(amount > 0, Error::<T>::ZeroAmount);
 			ensure!(T::Registry::has_role(converter, Role::Converter), Error::<T>::NotAConverter);
-			let buckets = Self::burn_expired(&who);
+			let expiry = Self::burn_expired(&who);
 			Self::ensure_can_spend(&who, amount)?;
 			T::Currency::burn_from(
 				&who,
@@ -513,7 +538,7 @@ pub mod pallet {
 			);
 			ConvertedTotals::<T>::mutate(converter, |total| total.saturating_accrue(amount));
 			Self::deposit_event(Event::Converted { receipt, who, converter, amount, reference });
-			Ok(Some(T::WeightInfo::convert(buckets)).into())
+			Ok(Some(expiry.weight::<T>(T::WeightInfo::convert)).into())
 		}
 
 		/// Burns the expired mileage of `who`. Anyone may send it (the city's housekeeping, or
@@ -527,8 +552,8 @@ pub mod pallet {
 				Mileage::<T>::get(&who).first().is_some_and(|bucket| bucket.expires_at <= now),
 				Error::<T>::NothingExpired
 			);
-			let buckets = Self::burn_expired(&who);
-			Ok(Some(T::WeightInfo::expire(buckets)).into())
+			let expiry = Self::burn_expired(&who);
+			Ok(Some(expiry.weight::<T>(T::WeightInfo::expire)).into())
 		}
 	}
 
@@ -553,14 +578,15 @@ pub mod pallet {
 			})
 		}
 
-		/// Rewards `citizen` from `issuer`'s budget; returns how many buckets the citizen had.
+		/// Rewards `citizen` from `issuer`'s budget; returns what the burn of its expired mileage
+		/// found.
 		pub(crate) fn do_reward(
 			issuer: OrganizationId,
 			citizen: &T::AccountId,
 			amount: Balance,
 			reason: RewardReason,
 			reference: Reference,
-		) -> Result<u32, DispatchError> {
+		) -> Result<Expiry, DispatchError> {
 			ensure!(amount > 0, Error::<T>::ZeroAmount);
 			ensure!(T::Registry::has_role(issuer, Role::RewardIssuer), Error::<T>::NotRewardIssuer);
 			ensure!(T::Citizens::is_active_citizen(citizen), Error::<T>::NotACitizen);
@@ -569,7 +595,7 @@ pub mod pallet {
 			ensure!(info.budget >= amount, Error::<T>::OverBudget);
 			let policy = Policy::<T>::get().ok_or(Error::<T>::NoExpiryPolicy)?;
 
-			let touched = Self::burn_expired(citizen);
+			let expiry = Self::burn_expired(citizen);
 			T::Currency::mint_into(citizen, amount)?;
 			let expires_at = Self::expiry_of_now(&policy);
 			Mileage::<T>::mutate(citizen, |buckets| {
@@ -588,11 +614,11 @@ pub mod pallet {
 				reference,
 				expires_at,
 			});
-			Ok(touched)
+			Ok(expiry)
 		}
 
-		/// Pays `amount` from `payer` to `payee` for `spend`, oldest mileage first; returns how
-		/// many buckets the payer had.
+		/// Pays `amount` from `payer` to `payee` for `spend`, oldest mileage first; returns what
+		/// the burn of the payer's expired mileage found.
 		pub(crate) fn do_pay(
 			payer: &T::AccountId,
 			payee: &T::AccountId,
@@ -600,10 +626,10 @@ pub mod pallet {
 			spend: SpendUse,
 			amount: Balance,
 			reference: Reference,
-		) -> Result<u32, DispatchError> {
+		) -> Result<Expiry, DispatchError> {
 			ensure!(amount > 0, Error::<T>::ZeroAmount);
 			ensure!(payer != payee, Error::<T>::SelfPayment);
-			let touched = Self::burn_expired(payer);
+			let expiry = Self::burn_expired(payer);
 			Self::ensure_can_spend(payer, amount)?;
 			T::Currency::transfer(payer, payee, amount, Preservation::Expendable)?;
 			Self::spend_buckets(payer, amount);
@@ -616,7 +642,7 @@ pub mod pallet {
 				amount,
 				reference,
 			});
-			Ok(touched)
+			Ok(expiry)
 		}
 
 		fn ensure_can_spend(who: &T::AccountId, amount: Balance) -> DispatchResult {
@@ -683,8 +709,8 @@ pub mod pallet {
 		}
 
 		/// Burns the expired mileage of `who` (no more than its balance); returns how many
-		/// buckets it had.
-		pub(crate) fn burn_expired(who: &T::AccountId) -> u32 {
+		/// buckets it had and whether anything was burnt.
+		pub(crate) fn burn_expired(who: &T::AccountId) -> Expiry {
 			let now = frame_system::Pallet::<T>::block_number();
 			let mut expired: Balance = 0;
 			let mut count = 0;
@@ -698,7 +724,7 @@ pub mod pallet {
 				}
 			});
 			if count == 0 || expired.is_zero() {
-				return count;
+				return Expiry { buckets: count, burnt: false };
 			}
 			let burnable = expired.min(T::Currency::reducible_balance(
 				who,
@@ -713,11 +739,12 @@ pub mod pallet {
 				Fortitude::Polite,
 			)
 			.unwrap_or_default();
-			if !burnt.is_zero() {
-				ExpiredTotal::<T>::mutate(|total| total.saturating_accrue(burnt));
-				Self::deposit_event(Event::Expired { who: who.clone(), amount: burnt });
+			if burnt.is_zero() {
+				return Expiry { buckets: count, burnt: false };
 			}
-			count
+			ExpiredTotal::<T>::mutate(|total| total.saturating_accrue(burnt));
+			Self::deposit_event(Event::Expired { who: who.clone(), amount: burnt });
+			Expiry { buckets: count, burnt: true }
 		}
 
 		/// The S-coin of `who` as agencies and wallets see it.

@@ -4,6 +4,7 @@
 use crate::{mock::*, *};
 use frame_support::{
 	assert_noop, assert_ok,
+	dispatch::DispatchResultWithPostInfo,
 	traits::fungible::{Inspect, Mutate},
 };
 use sp_core::H256;
@@ -385,6 +386,26 @@ fn expired_mileage_is_burnt_before_a_payment() {
 		assert_eq!(Balances::total_issuance(), issuance - 100);
 		assert_eq!(ExpiredTotal::<Test>::get(), 100);
 		assert_eq!(events()[0], Event::Expired { who: CITIZEN, amount: 100 });
+	});
+}
+
+#[test]
+fn a_call_that_burns_nothing_is_weighed_without_the_burn() {
+	new_test_ext().execute_with(|| {
+		let burn = frame_support::weights::constants::ParityDbWeight::get().reads_writes(1, 1);
+		let weight_of = |result: DispatchResultWithPostInfo| result.unwrap().actual_weight;
+		// Nothing to burn: `ExpiredTotal` is neither read nor written.
+		let rewarded = SCoin::reward(signed(ISSUER), CITIZEN, 100, 7, reference(1));
+		assert_eq!(weight_of(rewarded), Some(<() as WeightInfo>::reward(0) - burn));
+		let paid = SCoin::pay(signed(CITIZEN), MERCHANT_ORG, SpendUse::ZeroPay, 10, reference(2));
+		assert_eq!(weight_of(paid), Some(<() as WeightInfo>::pay(1) - burn));
+		run_to(15);
+		assert_ok!(reward(CITIZEN, 50)); // expires at 50
+								   // The first bucket has expired: the payment burns it, at the benchmark's full weight.
+		run_to(40);
+		let paid = SCoin::pay(signed(CITIZEN), MERCHANT_ORG, SpendUse::ZeroPay, 10, reference(2));
+		assert_eq!(weight_of(paid), Some(<() as WeightInfo>::pay(2)));
+		assert_eq!(ExpiredTotal::<Test>::get(), 90);
 	});
 }
 
