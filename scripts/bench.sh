@@ -29,6 +29,9 @@
 #   BENCH_PERF_ARGS  perf record's options (default "-F 499 -g"; "-F 99 --call-graph dwarf"
 #                    for whole call stacks through the node's code, which has no frame pointers)
 #
+# Each scenario also prints the mean and maximum authoring time of its loaded blocks, and the CPU
+# time the load generator and the node used during the run.
+#
 # Scenarios, each at BENCH_RATE:
 #   scoin-payment         S-coin merchant payments, from citizens
 #   balances-transfer     the same node's native transfer_keep_alive, from the 1,000 payers
@@ -138,6 +141,11 @@ start_node() {
 	exit 1
 }
 
+# CPU seconds (user and system) process $1 has used so far.
+cpu_seconds() {
+	awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"
+}
+
 # Citizens may send 60 transactions a minute: enough senders that each sends at most 30.
 # Organization members (the payers) may send 6,000: 1,000 of them are enough.
 senders=$(( RATE * DURATION / 30 ))
@@ -158,9 +166,13 @@ for scenario in "${scenarios[@]}"; do
 			>"$OUT/perf-$scenario.log" 2>&1 &
 		perf_pid=$!
 	fi
-	"$LOADGEN" run --url "ws://127.0.0.1:$RPC_PORT" --scenario "$scenario" --senders "$n" \
+	node_cpu=$(cpu_seconds "$load_pid")
+	TIMEFORMAT="load generator CPU: %U s user, %S s system, over %R s (setup, load and wait)"
+	time "$LOADGEN" run --url "ws://127.0.0.1:$RPC_PORT" --scenario "$scenario" --senders "$n" \
 		--rate "$RATE" --duration "$DURATION" --node-pid "$load_pid" \
 		--label "$scenario $RATE/s, $VALIDATORS validator(s), $DATABASE" --json "$OUT/reports.jsonl"
+	awk -v before="$node_cpu" -v after="$(cpu_seconds "$load_pid")" \
+		'BEGIN { printf "node CPU over the same time: %.1f s\n", after - before }'
 	# Block production: how long authoring took, and how full the blocks were.
 	cat "${node_logs[@]}" | grep -o 'Prepared block for proposing at [0-9]* ([0-9]* ms).*extrinsics_count: [0-9]*' |
 		awk '$NF > 1 { ms = substr($7, 2) + 0; n++; sum += ms; if (ms > max) max = ms }
