@@ -14,7 +14,7 @@
 //!   `transactions` transactions per window of `window` blocks, set by the city origin per
 //!   [`AccountKind`] ([`Quotas`]).
 //!
-//! ## The two transaction extensions
+//! ## The transaction extensions
 //!
 //! [`CheckPermission`] carries no data, so wallets (polkadot-js, subxt) sign with it without any
 //! configuration. It stands before the nonce check in the runtime's extension tuple, so an
@@ -30,6 +30,13 @@
 //! nonce at that point. A transaction is valid only if its nonce is less than that nonce plus
 //! the quota. When no window is running, the limit counts from the account's current nonce. So
 //! a burst of consecutive nonces submitted at once is cut at the quota, at submission.
+//! It is weighed at its worst case (a window read and restarted) and gives back, once the
+//! transaction is dispatched, the window access it did not make.
+//!
+//! [`FreeUnlessTipped`] replaces `pallet_transaction_payment::ChargeTransactionPayment`, with
+//! the same identifier, data (the compact tip) and type information. Fees are zero, so a
+//! transaction without a tip owes nothing: it is not charged, reports no fee paid, and is
+//! weighed at the check alone. A tip is charged by `ChargeTransactionPayment` itself.
 //!
 //! ## Refusals
 //!
