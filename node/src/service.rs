@@ -250,11 +250,11 @@ pub fn new_full<
 	})?;
 
 	if role.is_authority() {
-		let proposer_factory = sc_basic_authorship::ProposerFactory::new(
+		let proposer_factory = crate::proposer::ProposerFactory::new(
 			task_manager.spawn_handle(),
 			client.clone(),
 			transaction_pool.clone(),
-			prometheus_registry.as_ref(),
+			sc_proposer_metrics::MetricsLink::new(prometheus_registry.as_ref()),
 			telemetry.as_ref().map(|x| x.handle()),
 		);
 

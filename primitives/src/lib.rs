@@ -364,3 +364,27 @@ pub fn escrow_account<AccountId: Encode + Decode>(
 	use sp_runtime::traits::AccountIdConversion;
 	pallet.into_sub_account_truncating(escrow)
 }
+
+extern crate alloc;
+
+sp_api::decl_runtime_apis! {
+	/// Block authoring in batches: the node's proposer applies the pool's transactions many at a
+	/// time, in one runtime call, instead of one `BlockBuilder::apply_extrinsic` call each.
+	///
+	/// Every runtime call costs the node a fresh WebAssembly instance, a state and trie cache
+	/// built and dropped, and the copies across the host boundary; for a small transaction those
+	/// cost as much as the transaction itself. The block is the same either way: importers
+	/// execute it with `Core::execute_block`, as any other.
+	pub trait BatchBlockBuilder {
+		/// Applies `extrinsics` in order, each exactly as `BlockBuilder::apply_extrinsic` would
+		/// in its own storage transaction: one that is not valid here (`Err` of the outer
+		/// result) changes nothing and the next is tried.
+		///
+		/// Returns one result per extrinsic tried. It stops after the first that would exhaust
+		/// the block's resources (its result is the last one), so fewer results than
+		/// extrinsics means the rest were not tried.
+		fn apply_extrinsics(
+			extrinsics: &alloc::vec::Vec<<Block as sp_runtime::traits::Block>::Extrinsic>,
+		) -> alloc::vec::Vec<sp_runtime::ApplyExtrinsicResult>;
+	}
+}

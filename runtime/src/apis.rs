@@ -81,6 +81,14 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl seoul_primitives::BatchBlockBuilder<Block> for Runtime {
+		fn apply_extrinsics(
+			extrinsics: &Vec<<Block as BlockT>::Extrinsic>,
+		) -> Vec<ApplyExtrinsicResult> {
+			super::apply_extrinsics(extrinsics)
+		}
+	}
+
 	impl sp_transaction_pool::runtime_api::TaggedTransactionQueue<Block> for Runtime {
 		fn validate_transaction(
 			source: TransactionSource,

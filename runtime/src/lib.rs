@@ -62,7 +62,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("seoul-city-chain"),
 	impl_name: Cow::Borrowed("seoul-city-chain"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -147,6 +147,40 @@ pub type Executive = frame_executive::Executive<
 	AllPalletsWithSystem,
 	Migrations,
 >;
+
+/// [`seoul_primitives::BatchBlockBuilder::apply_extrinsics`]: applies `extrinsics` in order,
+/// each as `BlockBuilder::apply_extrinsic` would in its own storage transaction, which an
+/// extrinsic that is not valid here rolls back. Stops after the first extrinsic that would
+/// exhaust the block's resources.
+pub fn apply_extrinsics(
+	extrinsics: &[UncheckedExtrinsic],
+) -> Vec<sp_runtime::ApplyExtrinsicResult> {
+	use frame_support::storage::{transactional::with_transaction_opaque_err, TransactionOutcome};
+	use sp_runtime::transaction_validity::InvalidTransaction;
+	let mut results = Vec::with_capacity(extrinsics.len());
+	for extrinsic in extrinsics {
+		let applied = with_transaction_opaque_err(|| {
+			let result = Executive::apply_extrinsic(extrinsic.clone());
+			if result.is_ok() {
+				TransactionOutcome::Commit(Ok::<_, ()>(result))
+			} else {
+				TransactionOutcome::Rollback(Ok(result))
+			}
+		});
+		// Only a nesting deeper than FRAME's limit fails to open the transaction, and this one
+		// is the outermost: should it ever fail, the block is treated as full.
+		let result = applied
+			.ok()
+			.and_then(Result::ok)
+			.unwrap_or(Err(InvalidTransaction::ExhaustsResources.into()));
+		let exhausted = matches!(&result, Err(e) if e.exhausted_resources());
+		results.push(result);
+		if exhausted {
+			break;
+		}
+	}
+	results
+}
 
 // Pallet indices are part of the encoding of calls and events: never renumber them.
 #[frame_support::runtime]

@@ -5,47 +5,17 @@
 
 mod common;
 
-use codec::Encode;
-use common::dev_chain;
+use common::{dev_chain, extensions, signed};
 use pallet_permissions::codes;
-use seoul_runtime::{
-	AccountId, Executive, Runtime, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic,
-};
+use seoul_runtime::{AccountId, Executive, Runtime, RuntimeCall, TxExtension, UncheckedExtrinsic};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{
-	generic::Era,
 	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
-	MultiAddress, MultiSignature,
+	MultiAddress,
 };
 
 fn remark() -> RuntimeCall {
 	frame_system::Call::remark { remark: b"hello".to_vec() }.into()
-}
-
-fn extensions(nonce: u32) -> TxExtension {
-	(
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		pallet_permissions::CheckPermission::new(),
-		pallet_permissions::CheckNonceAndQuota::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_permissions::FreeUnlessTipped::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
-	)
-}
-
-/// `call` signed by `signer` with nonce 0.
-fn signed(signer: &sp_core::sr25519::Pair, call: RuntimeCall) -> UncheckedExtrinsic {
-	use sp_core::Pair;
-	let ext = extensions(0);
-	let payload = SignedPayload::new(call.clone(), ext.clone()).unwrap();
-	let signature = MultiSignature::Sr25519(payload.using_encoded(|bytes| signer.sign(bytes)));
-	let who: seoul_runtime::AccountId = signer.public().into();
-	UncheckedExtrinsic::new_signed(call, MultiAddress::Id(who), signature, ext)
 }
 
 fn validate(uxt: UncheckedExtrinsic) -> Result<(), TransactionValidityError> {
