@@ -5,7 +5,7 @@
 mod common;
 
 use common::{dev_chain, signed_with_nonce};
-use frame_support::{dispatch::DispatchClass, traits::Get};
+use frame_support::dispatch::DispatchClass;
 use pallet_permissions::codes;
 use seoul_runtime::{apply_extrinsics, Executive, Header, Runtime, RuntimeCall, System};
 use sp_keyring::Sr25519Keyring::{Dave, Ferdie};

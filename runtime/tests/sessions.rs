@@ -4,7 +4,7 @@
 mod common;
 
 use common::dev_chain;
-use frame_support::traits::{Get, OnInitialize};
+use frame_support::traits::OnInitialize;
 use seoul_runtime::{AllPalletsWithSystem, BlockNumber, Runtime, System, SESSION_PERIOD};
 
 #[test]
