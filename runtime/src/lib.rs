@@ -62,7 +62,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("seoul-city-chain"),
 	impl_name: Cow::Borrowed("seoul-city-chain"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -117,10 +117,11 @@ pub type TxExtension = (
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckEra<Runtime>,
-	// Before the nonce check, so that an unknown account gets its own error, not "no provider".
+	// The rules on calls, and the accounts nested calls act for.
 	pallet_permissions::CheckPermission<Runtime>,
-	// `frame_system::CheckNonce` (same identifier and data) followed by the sender's rate limit.
-	pallet_permissions::CheckNonceAndQuota<Runtime>,
+	// The sender's admission (first, so that an unknown account gets its own error, not "no
+	// provider"), then `frame_system::CheckNonce` (same identifier and data), then its rate limit.
+	pallet_permissions::CheckSender<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	// `pallet_transaction_payment::ChargeTransactionPayment` (same identifier and data), which
 	// fees of zero leave with nothing to do but charge tips.

@@ -81,6 +81,48 @@ fn transfer(to: &Sr25519Keyring) -> RuntimeCall {
 	.into()
 }
 
+fn pay() -> RuntimeCall {
+	pallet_s_coin::Call::pay {
+		payee: 3,
+		spend: seoul_primitives::SpendUse::ZeroPay,
+		amount: 1,
+		reference: Default::default(),
+	}
+	.into()
+}
+
+fn proxy(real: &Sr25519Keyring, call: RuntimeCall) -> RuntimeCall {
+	pallet_proxy::Call::proxy {
+		real: MultiAddress::Id(real.to_account_id()),
+		force_proxy_type: None,
+		call: Box::new(call),
+	}
+	.into()
+}
+
+#[test]
+fn the_rules_on_calls_are_weighed_by_what_they_read() {
+	use pallet_permissions::{CheckPermission, WeightInfo};
+	use sp_runtime::traits::TransactionExtension;
+	use Sr25519Keyring::{DaveStash, EveStash};
+	type Weights = <Runtime as pallet_permissions::Config>::WeightInfo;
+
+	let weight = |call: RuntimeCall| CheckPermission::<Runtime>::new().weight(&call);
+	let walk = Weights::check_permission();
+	let citizen_read = <Runtime as frame_system::Config>::DbWeight::get().reads(1);
+	// A payment acts for its sender alone, whose admission is `CheckSender`'s.
+	assert_eq!(weight(pay()), walk);
+	assert_eq!(weight(remark()), walk);
+	// A proxy acts for the real account: one admission.
+	assert_eq!(weight(proxy(&DaveStash, pay())), walk + Weights::admission());
+	// A transfer asks whether its sender is a citizen, however nested.
+	let batch: RuntimeCall = pallet_utility::Call::batch_all {
+		calls: vec![transfer(&EveStash), proxy(&DaveStash, transfer(&EveStash)), remark()],
+	}
+	.into();
+	assert_eq!(weight(batch), walk + citizen_read * 2 + Weights::admission());
+}
+
 #[test]
 fn citizens_spend_s_coin_only_through_the_s_coin_pallet() {
 	use Sr25519Keyring::{Alice, DaveStash, EveStash};
@@ -98,14 +140,7 @@ fn citizens_spend_s_coin_only_through_the_s_coin_pallet() {
 			validate(signed(&DaveStash.pair(), transfer(&Alice))),
 			custom(codes::CALL_NOT_ALLOWED)
 		);
-		let pay: RuntimeCall = pallet_s_coin::Call::pay {
-			payee: 3,
-			spend: seoul_primitives::SpendUse::ZeroPay,
-			amount: 1,
-			reference: Default::default(),
-		}
-		.into();
-		assert_eq!(validate(signed(&DaveStash.pair(), pay)), Ok(()));
+		assert_eq!(validate(signed(&DaveStash.pair(), pay())), Ok(()));
 		// An organization member pays a citizen in S-coin as before.
 		assert_eq!(validate(signed(&Alice.pair(), transfer(&EveStash))), Ok(()));
 	});

@@ -1,5 +1,8 @@
-//! Benchmarks of the permissions pallet: its calls, its two admission extensions in their worst
-//! case (a rate-limited citizen, whose window ends and restarts with this transaction), and
+//! Benchmarks of the permissions pallet: its calls; [`CheckPermission`]'s walk of a call that
+//! acts for no other account (what the rules read for other calls is [`CallRules::weight`]'s);
+//! an admission lookup at its slowest (a citizen, found after the other kinds), which the rules
+//! count for each account a nested call acts for; [`CheckSender`] in its worst case (a
+//! rate-limited citizen, whose window ends and restarts with this transaction); and
 //! [`FreeUnlessTipped`] on an untipped transaction (a tipped one is `ChargeTransactionPayment`'s,
 //! benchmarked by `pallet_transaction_payment`).
 
@@ -104,14 +107,25 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn check_nonce_and_quota() -> Result<(), BenchmarkError> {
+	fn admission() -> Result<(), BenchmarkError> {
+		let who = limited_citizen::<T>();
+
+		#[block]
+		{
+			assert!(Pallet::<T>::admitted(&who).is_ok());
+		}
+		Ok(())
+	}
+
+	#[benchmark]
+	fn check_sender() -> Result<(), BenchmarkError> {
 		let who = limited_citizen::<T>();
 		let call: T::RuntimeCall = frame_system::Call::remark { remark: vec![] }.into();
 		let info = DispatchInfo { call_weight: Weight::zero(), ..Default::default() };
 
 		#[block]
 		{
-			CheckNonceAndQuota::<T>::from(One::one())
+			CheckSender::<T>::from(One::one())
 				.test_run(RawOrigin::Signed(who.clone()).into(), &call, &info, 0, 0, |_| {
 					Ok(().into())
 				})

@@ -1,5 +1,5 @@
-//! The transaction extensions: [`CheckPermission`] (admission and rules on calls),
-//! [`CheckNonceAndQuota`] (the nonce check and the rate limit) and [`FreeUnlessTipped`] (the
+//! The transaction extensions: [`CheckPermission`] (rules on calls), [`CheckSender`] (the
+//! sender's admission, the nonce check and the rate limit) and [`FreeUnlessTipped`] (the
 //! transaction payment of a chain without fees).
 
 use crate::{codes, CallRules, Config, Pallet, WeightInfo};
@@ -25,10 +25,15 @@ use sp_runtime::{
 	DispatchResult, Weight,
 };
 
-/// Refuses transactions from accounts the chain does not know, from suspended accounts, calls
-/// the [`Config::CallRules`] forbid, and general transactions whose origin is not signed.
+/// Refuses calls the [`Config::CallRules`] forbid (among them, calls acting for an account that
+/// is unknown or suspended) and general transactions whose origin is not signed.
 ///
-/// No explicit or implicit data: wallets sign with it without configuration.
+/// The sender's own admission is [`CheckSender`]'s, which looks up its kind once for both the
+/// admission and the rate limit.
+///
+/// No explicit or implicit data: wallets sign with it without configuration. Weighed at the
+/// rules' walk of the call ([`WeightInfo::check_permission`]) and the lookups the rules make for
+/// that call ([`CallRules::weight`]).
 #[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 pub struct CheckPermission<T>(PhantomData<T>);
@@ -62,8 +67,8 @@ where
 	type Val = ();
 	type Pre = ();
 
-	fn weight(&self, _: &T::RuntimeCall) -> Weight {
-		T::WeightInfo::check_permission()
+	fn weight(&self, call: &T::RuntimeCall) -> Weight {
+		T::WeightInfo::check_permission().saturating_add(T::CallRules::weight(call))
 	}
 
 	fn validate(
@@ -82,7 +87,6 @@ where
 		let Some(who) = origin.as_system_origin_signer() else {
 			return Err(InvalidTransaction::Custom(codes::NOT_SIGNED).into());
 		};
-		Pallet::<T>::admitted(who)?;
 		T::CallRules::check(who, call)?;
 		Ok((ValidTransaction::default(), (), origin))
 	}
@@ -99,27 +103,31 @@ where
 	}
 }
 
-/// `frame_system::CheckNonce`, followed by the sender's rate limit: a transaction whose nonce is
-/// beyond the sender's quota for the current window is refused with
-/// [`codes::RATE_LIMITED`].
+/// The sender's checks, in order: its admission (a transaction from an account the chain does
+/// not know is refused with [`codes::UNKNOWN_ACCOUNT`], from a suspended one with
+/// [`codes::SUSPENDED`]), `frame_system::CheckNonce`, then its rate limit (a transaction whose
+/// nonce is beyond the sender's quota for the current window is refused with
+/// [`codes::RATE_LIMITED`]). The sender's kind is looked up once, for both.
 ///
 /// Same identifier (`CheckNonce`) and data (the compact nonce) as `frame_system::CheckNonce`, so
-/// wallets fill it in as the nonce check they know. Stands where `CheckNonce` would.
+/// wallets fill it in as the nonce check they know. Stands where `CheckNonce` would. The
+/// admission comes first so that an unknown account gets its own error rather than the nonce
+/// check's "no provider" payment error.
 #[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, TypeInfo)]
 #[scale_info(skip_type_params(T))]
-pub struct CheckNonceAndQuota<T: Config>(#[codec(compact)] pub T::Nonce);
+pub struct CheckSender<T: Config>(#[codec(compact)] pub T::Nonce);
 
-impl<T: Config> CheckNonceAndQuota<T> {
+impl<T: Config> CheckSender<T> {
 	/// The extension for a transaction with `nonce`.
 	pub fn from(nonce: T::Nonce) -> Self {
 		Self(nonce)
 	}
 }
 
-impl<T: Config> core::fmt::Debug for CheckNonceAndQuota<T> {
+impl<T: Config> core::fmt::Debug for CheckSender<T> {
 	#[cfg(feature = "std")]
 	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
-		write!(f, "CheckNonceAndQuota({})", self.0)
+		write!(f, "CheckSender({})", self.0)
 	}
 
 	#[cfg(not(feature = "std"))]
@@ -128,7 +136,7 @@ impl<T: Config> core::fmt::Debug for CheckNonceAndQuota<T> {
 	}
 }
 
-impl<T: Config + Send + Sync> TransactionExtension<T::RuntimeCall> for CheckNonceAndQuota<T>
+impl<T: Config + Send + Sync> TransactionExtension<T::RuntimeCall> for CheckSender<T>
 where
 	T::RuntimeCall: Dispatchable<Info = DispatchInfo>,
 	<T::RuntimeCall as Dispatchable>::RuntimeOrigin: AsSystemOriginSigner<T::AccountId> + Clone,
@@ -144,7 +152,7 @@ where
 	type Pre = Weight;
 
 	fn weight(&self, _: &T::RuntimeCall) -> Weight {
-		T::WeightInfo::check_nonce_and_quota()
+		T::WeightInfo::check_sender()
 	}
 
 	fn validate(
@@ -160,10 +168,11 @@ where
 		let Some(who) = origin.as_system_origin_signer() else {
 			return Ok((ValidTransaction::default(), None, origin));
 		};
+		let kind = Pallet::<T>::admitted(who)?;
 		let ValidNonceInfo { provides, requires } =
 			CheckNonce::<T>::validate_nonce_for_account(who, self.0)?;
 		let account_nonce = frame_system::Account::<T>::get(who).nonce;
-		let rate_limit = Pallet::<T>::rate_limit(who, account_nonce);
+		let rate_limit = Pallet::<T>::rate_limit(who, kind, account_nonce);
 		if rate_limit.is_some_and(|rate| self.0 >= rate.limit) {
 			return Err(InvalidTransaction::Custom(codes::RATE_LIMITED).into());
 		}
@@ -189,7 +198,7 @@ where
 	) -> Result<Self::Pre, TransactionValidityError> {
 		let Some((who, rate_limited)) = val else { return Ok(Weight::zero()) };
 		CheckNonce::<T>::prepare_nonce_for_account(&who, self.0)?;
-		// The weight is `check_nonce_and_quota`'s worst case, a window read and restarted.
+		// The weight is `check_sender`'s worst case, a window read and restarted.
 		let db = T::DbWeight::get();
 		Ok(match rate_limited {
 			Some(true) => {

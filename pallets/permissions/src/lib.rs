@@ -17,21 +17,23 @@
 //! ## The transaction extensions
 //!
 //! [`CheckPermission`] carries no data, so wallets (polkadot-js, subxt) sign with it without any
-//! configuration. It stands before the nonce check in the runtime's extension tuple, so an
-//! unknown account gets its own error rather than the nonce check's "no provider" payment error.
-//! It refuses a version-5 general transaction whose origin is not a signed account.
+//! configuration. It applies the rules on calls, and refuses a version-5 general transaction
+//! whose origin is not a signed account. It is weighed by the call: the rules' walk, and one
+//! admission for each account a nested call acts for ([`CallRules::weight`]).
 //!
-//! [`CheckNonceAndQuota`] replaces `frame_system::CheckNonce`, with the same identifier
-//! (`CheckNonce`) and the same data (the compact nonce), so wallets treat it as the nonce check
-//! they know. It runs the nonce check of `frame_system` and then the quota. The quota has to be
-//! here: the pool validates each transaction against the chain state alone, and only the nonce
-//! tells how many of the sender's transactions come before this one. A window starts with the
-//! first transaction dispatched after the previous window ended, and remembers the sender's
-//! nonce at that point. A transaction is valid only if its nonce is less than that nonce plus
-//! the quota. When no window is running, the limit counts from the account's current nonce. So
-//! a burst of consecutive nonces submitted at once is cut at the quota, at submission.
-//! It is weighed at its worst case (a window read and restarted) and gives back, once the
-//! transaction is dispatched, the window access it did not make.
+//! [`CheckSender`] replaces `frame_system::CheckNonce`, with the same identifier (`CheckNonce`)
+//! and the same data (the compact nonce), so wallets treat it as the nonce check they know. It
+//! checks the sender's admission first, so that an unknown account gets its own error rather
+//! than the nonce check's "no provider" payment error, then runs the nonce check of
+//! `frame_system`, then the quota, with the kind looked up once for the admission and the quota.
+//! The quota has to be here: the pool validates each transaction against the chain state alone,
+//! and only the nonce tells how many of the sender's transactions come before this one. A window
+//! starts with the first transaction dispatched after the previous window ended, and remembers
+//! the sender's nonce at that point. A transaction is valid only if its nonce is less than that
+//! nonce plus the quota. When no window is running, the limit counts from the account's current
+//! nonce. So a burst of consecutive nonces submitted at once is cut at the quota, at submission.
+//! It is weighed at its worst case (a citizen, found last, whose window restarts) and gives
+//! back, once the transaction is dispatched, the window access it did not make.
 //!
 //! [`FreeUnlessTipped`] replaces `pallet_transaction_payment::ChargeTransactionPayment`, with
 //! the same identifier, data (the compact tip) and type information. Fees are zero, so a
@@ -58,12 +60,12 @@ mod mock;
 mod tests;
 pub mod weights;
 
-pub use extensions::{CheckNonceAndQuota, CheckPermission, FreeUnlessTipped, TipOf};
+pub use extensions::{CheckPermission, CheckSender, FreeUnlessTipped, TipOf};
 pub use weights::WeightInfo;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_runtime::transaction_validity::InvalidTransaction;
+use sp_runtime::{transaction_validity::InvalidTransaction, Weight};
 
 /// The `InvalidTransaction::Custom` codes of this pallet's refusals.
 pub mod codes {
@@ -116,16 +118,26 @@ pub trait Admission<AccountId> {
 	fn admit_for_benchmark(who: &AccountId, kind: AccountKind);
 }
 
-/// Rules on calls, applied by [`CheckPermission`] after the sender's admission.
+/// Rules on calls, applied by [`CheckPermission`]. The sender's own admission is
+/// [`CheckSender`]'s.
 pub trait CallRules<AccountId, Call> {
 	/// Whether `who` may send `call`. Refusals are `InvalidTransaction::Custom` with a code of
 	/// [`codes`].
 	fn check(who: &AccountId, call: &Call) -> Result<(), InvalidTransaction>;
+
+	/// The weight of `check` on `call` beyond the walk [`WeightInfo::check_permission`] weighs:
+	/// the storage it reads for this call, such as [`WeightInfo::admission`] for each account a
+	/// nested call acts for. At most what `check` costs for any sender.
+	fn weight(call: &Call) -> Weight;
 }
 
 impl<AccountId, Call> CallRules<AccountId, Call> for () {
 	fn check(_: &AccountId, _: &Call) -> Result<(), InvalidTransaction> {
 		Ok(())
+	}
+
+	fn weight(_: &Call) -> Weight {
+		Weight::zero()
 	}
 }
 
@@ -338,13 +350,14 @@ pub mod pallet {
 			}
 		}
 
-		/// `who`'s rate limit now, or `None` when `who` is not rate-limited. `account_nonce` is
-		/// `who`'s nonce on chain.
+		/// `who`'s rate limit now, or `None` when `who` is not rate-limited. `kind` is `who`'s
+		/// kind ([`Pallet::admitted`]) and `account_nonce` its nonce on chain.
 		pub fn rate_limit(
 			who: &T::AccountId,
+			kind: AccountKind,
 			account_nonce: T::Nonce,
 		) -> Option<RateLimit<T::Nonce>> {
-			let quota = T::Admission::kind(who).and_then(Quotas::<T>::get)?;
+			let quota = Quotas::<T>::get(kind)?;
 			let now = frame_system::Pallet::<T>::block_number();
 			let running = Windows::<T>::get(who)
 				.filter(|window| now < window.start.saturating_add(quota.window));

@@ -4,7 +4,10 @@
 //! 9 is a stranger. Account 7 is known as a citizen but the call rules forbid it to remark.
 
 use crate::{self as pallet_permissions, codes, AccountKind, Admission, CallRules};
-use frame_support::{derive_impl, parameter_types, weights::ConstantMultiplier};
+use frame_support::{
+	derive_impl, parameter_types,
+	weights::{ConstantMultiplier, Weight},
+};
 use frame_system::EnsureRoot;
 use sp_runtime::{transaction_validity::InvalidTransaction, BuildStorage};
 
@@ -66,11 +69,14 @@ parameter_types! {
 		(CITIZEN, AccountKind::Citizen),
 		(NO_REMARKS, AccountKind::Citizen),
 	];
+	/// How many times an account's kind was looked up.
+	pub static KindLookups: u32 = 0;
 }
 
 pub struct TestAdmission;
 impl Admission<u64> for TestAdmission {
 	fn kind(who: &u64) -> Option<AccountKind> {
+		KindLookups::mutate(|lookups| *lookups += 1);
 		Known::get().into_iter().find(|(known, _)| known == who).map(|(_, kind)| kind)
 	}
 
@@ -80,7 +86,7 @@ impl Admission<u64> for TestAdmission {
 	}
 }
 
-/// Forbids `NO_REMARKS` to remark, also inside a batch.
+/// Forbids `NO_REMARKS` to remark, also inside a batch. Weighs each remark at one read.
 pub struct TestCallRules;
 impl CallRules<u64, RuntimeCall> for TestCallRules {
 	fn check(who: &u64, call: &RuntimeCall) -> Result<(), InvalidTransaction> {
@@ -90,6 +96,16 @@ impl CallRules<u64, RuntimeCall> for TestCallRules {
 			RuntimeCall::System(frame_system::Call::remark { .. }) if *who == NO_REMARKS =>
 				Err(InvalidTransaction::Custom(codes::CALL_NOT_ALLOWED)),
 			_ => Ok(()),
+		}
+	}
+
+	fn weight(call: &RuntimeCall) -> Weight {
+		match call {
+			RuntimeCall::Utility(pallet_utility::Call::batch { calls }) =>
+				calls.iter().map(Self::weight).fold(Weight::zero(), Weight::saturating_add),
+			RuntimeCall::System(frame_system::Call::remark { .. }) =>
+				<Test as frame_system::Config>::DbWeight::get().reads(1),
+			_ => Weight::zero(),
 		}
 	}
 }

@@ -1,9 +1,9 @@
-//! Tests of admission, suspension, rules on calls and rate limits, through the two admission
+//! Tests of admission, suspension, rules on calls and rate limits, through the two permission
 //! extensions as the pool and block building run them, and of the transaction payment of a
 //! chain without fees ([`FreeUnlessTipped`]).
 
 use crate::{
-	codes, mock::*, AccountKind, Admitted, CheckNonceAndQuota, CheckPermission, Error, Event,
+	codes, mock::*, AccountKind, Admitted, CheckPermission, CheckSender, Error, Event,
 	FreeUnlessTipped, Quota, Quotas, Suspended, WeightInfo, Window, Windows,
 };
 use codec::Encode;
@@ -42,9 +42,9 @@ fn permission(origin: RuntimeOrigin, call: RuntimeCall) -> Result<(), Transactio
 		.map(|_| ())
 }
 
-/// `CheckNonceAndQuota`'s verdict on `who`'s remark with `nonce`, as the pool asks it.
+/// `CheckSender`'s verdict on `who`'s remark with `nonce`, as the pool asks it.
 fn pool(who: u64, nonce: u32) -> Result<ValidTransaction, TransactionValidityError> {
-	CheckNonceAndQuota::<Test>::from(nonce)
+	CheckSender::<Test>::from(nonce)
 		.validate_only(
 			RuntimeOrigin::signed(who),
 			&remark(),
@@ -58,7 +58,7 @@ fn pool(who: u64, nonce: u32) -> Result<ValidTransaction, TransactionValidityErr
 
 /// Includes `who`'s remark with `nonce` in the current block, as block building does.
 fn include(who: u64, nonce: u32) -> Result<(), TransactionValidityError> {
-	CheckNonceAndQuota::<Test>::from(nonce)
+	CheckSender::<Test>::from(nonce)
 		.test_run(RuntimeOrigin::signed(who), &remark(), &DispatchInfo::default(), 0, 0, |_| {
 			Ok(().into())
 		})
@@ -75,6 +75,7 @@ fn nonce_of(who: u64) -> u32 {
 fn known_accounts_of_each_kind_are_admitted() {
 	new_test_ext().execute_with(|| {
 		for who in [AUTHORITY, MEMBER, CITIZEN] {
+			assert!(pool(who, 0).is_ok());
 			assert_eq!(permission(RuntimeOrigin::signed(who), remark()), Ok(()));
 		}
 	});
@@ -83,10 +84,31 @@ fn known_accounts_of_each_kind_are_admitted() {
 #[test]
 fn an_unknown_account_is_refused_with_its_own_code() {
 	new_test_ext().execute_with(|| {
-		assert_eq!(
-			permission(RuntimeOrigin::signed(STRANGER), remark()),
-			Err(custom(codes::UNKNOWN_ACCOUNT))
-		);
+		// Before the nonce check, which would refuse it for having no provider.
+		assert_eq!(pool(STRANGER, 0), Err(custom(codes::UNKNOWN_ACCOUNT)));
+		assert_eq!(include(STRANGER, 0), Err(custom(codes::UNKNOWN_ACCOUNT)));
+		// The sender's admission is `CheckSender`'s alone.
+		assert_eq!(permission(RuntimeOrigin::signed(STRANGER), remark()), Ok(()));
+	});
+}
+
+#[test]
+fn the_sender_s_kind_is_looked_up_once_per_transaction() {
+	new_test_ext().execute_with(|| {
+		KindLookups::set(0);
+		(CheckPermission::<Test>::new(), CheckSender::<Test>::from(0))
+			.test_run(
+				RuntimeOrigin::signed(CITIZEN),
+				&remark(),
+				&DispatchInfo::default(),
+				0,
+				0,
+				|_| Ok(().into()),
+			)
+			.unwrap()
+			.unwrap();
+		assert_eq!(KindLookups::get(), 1);
+		assert_eq!(nonce_of(CITIZEN), 1);
 	});
 }
 
@@ -103,16 +125,15 @@ fn a_suspended_account_is_refused_until_resumed() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(Permissions::suspend_account(RuntimeOrigin::root(), MEMBER));
 		System::assert_last_event(Event::AccountSuspended { who: MEMBER }.into());
-		assert_eq!(
-			permission(RuntimeOrigin::signed(MEMBER), remark()),
-			Err(custom(codes::SUSPENDED))
-		);
+		assert_eq!(pool(MEMBER, 0), Err(custom(codes::SUSPENDED)));
+		assert_eq!(include(MEMBER, 0), Err(custom(codes::SUSPENDED)));
 		// Its account and nonce stay.
 		assert_eq!(frame_system::Account::<Test>::get(MEMBER).providers, 1);
+		assert_eq!(nonce_of(MEMBER), 0);
 
 		assert_ok!(Permissions::resume_account(RuntimeOrigin::root(), MEMBER));
 		System::assert_last_event(Event::AccountResumed { who: MEMBER }.into());
-		assert_eq!(permission(RuntimeOrigin::signed(MEMBER), remark()), Ok(()));
+		assert!(pool(MEMBER, 0).is_ok());
 	});
 }
 
@@ -120,10 +141,7 @@ fn a_suspended_account_is_refused_until_resumed() {
 fn suspending_a_stranger_is_reported_as_suspension() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(Permissions::suspend_account(RuntimeOrigin::root(), STRANGER));
-		assert_eq!(
-			permission(RuntimeOrigin::signed(STRANGER), remark()),
-			Err(custom(codes::SUSPENDED))
-		);
+		assert_eq!(pool(STRANGER, 0), Err(custom(codes::SUSPENDED)));
 	});
 }
 
@@ -141,6 +159,17 @@ fn call_rules_apply_to_the_sender_and_nested_calls() {
 		assert_eq!(permission(RuntimeOrigin::signed(NO_REMARKS), batch(vec![])), Ok(()));
 		assert_eq!(permission(RuntimeOrigin::signed(CITIZEN), batch(vec![remark()])), Ok(()));
 	});
+}
+
+#[test]
+fn check_permission_is_weighed_by_the_call() {
+	let weight = |call: RuntimeCall| CheckPermission::<Test>::new().weight(&call);
+	let walk = <() as WeightInfo>::check_permission();
+	assert_eq!(weight(batch(vec![])), walk);
+	// The mock's rules weigh a remark at one read.
+	let read = ParityDbWeight::get().reads(1);
+	assert_eq!(weight(remark()), walk + read);
+	assert_eq!(weight(batch(vec![remark(), batch(vec![remark()])])), walk + read * 2);
 }
 
 #[test]
@@ -196,7 +225,8 @@ fn the_nonce_check_is_unchanged() {
 		assert_eq!(nonce_of(AUTHORITY), 1);
 		assert_eq!(pool(AUTHORITY, 0), Err(InvalidTransaction::Stale.into()));
 		assert_eq!(include(AUTHORITY, 2), Err(InvalidTransaction::Future.into()));
-		// An account with no provider cannot pay for its nonce's storage.
+		// An admitted account with no provider cannot pay for its nonce's storage.
+		Known::mutate(|known| known.push((STRANGER, AccountKind::Citizen)));
 		assert_eq!(pool(STRANGER, 0), Err(InvalidTransaction::Payment.into()));
 	});
 }
@@ -205,7 +235,7 @@ fn the_nonce_check_is_unchanged() {
 fn unsigned_origins_pass_the_nonce_check() {
 	new_test_ext().execute_with(|| {
 		// As `frame_system::CheckNonce`: no account, no nonce (`CheckPermission` refuses them).
-		let result = CheckNonceAndQuota::<Test>::from(0).validate(
+		let result = CheckSender::<Test>::from(0).validate(
 			RuntimeOrigin::none(),
 			&remark(),
 			&DispatchInfo::default(),
@@ -279,17 +309,14 @@ fn weight_left<E: TransactionExtension<RuntimeCall>>(ext: E, who: u64) -> Weight
 #[test]
 fn the_nonce_check_gives_back_the_window_weight_it_does_not_use() {
 	new_test_ext().execute_with(|| {
-		let full = <() as WeightInfo>::check_nonce_and_quota();
+		let full = <() as WeightInfo>::check_sender();
 		let db = ParityDbWeight::get();
 		// A window starts: the whole weight (its worst case).
-		assert_eq!(weight_left(CheckNonceAndQuota::<Test>::from(0), CITIZEN), full);
+		assert_eq!(weight_left(CheckSender::<Test>::from(0), CITIZEN), full);
 		// The window runs: its write is given back.
-		assert_eq!(weight_left(CheckNonceAndQuota::<Test>::from(1), CITIZEN), full - db.writes(1));
+		assert_eq!(weight_left(CheckSender::<Test>::from(1), CITIZEN), full - db.writes(1));
 		// No rate limit: the window is neither read nor written.
-		assert_eq!(
-			weight_left(CheckNonceAndQuota::<Test>::from(0), MEMBER),
-			full - db.reads_writes(1, 1)
-		);
+		assert_eq!(weight_left(CheckSender::<Test>::from(0), MEMBER), full - db.reads_writes(1, 1));
 	});
 }
 
@@ -362,7 +389,9 @@ fn admit_gives_one_provider_reference_once_and_keeps_it() {
 		assert!(Admitted::<Test>::contains_key(STRANGER));
 		Permissions::admit(&STRANGER);
 		assert_eq!(providers(STRANGER), 1, "once");
-		// Its nonce is now paid for: the nonce check takes its transactions.
+		// Once what admitted it makes it known, its nonce is paid for: the nonce check takes its
+		// transactions.
+		Known::mutate(|known| known.push((STRANGER, AccountKind::Authority)));
 		assert!(pool(STRANGER, 0).is_ok());
 	});
 }

@@ -1,7 +1,8 @@
 //! Account permissioning: which accounts may send transactions, the rules on the calls they
 //! send, and their rate limits (`pallet-permissions`).
 
-use pallet_permissions::{AccountKind, Admission, CallRules};
+use frame_support::weights::Weight;
+use pallet_permissions::{AccountKind, Admission, CallRules, WeightInfo as PermissionsWeight};
 use seoul_primitives::{CitizenRegistry, OrganizationRegistry};
 use sp_runtime::{traits::StaticLookup, transaction_validity::InvalidTransaction};
 
@@ -124,6 +125,47 @@ impl CallRules<AccountId, RuntimeCall> for NestedCalls {
 			) if CitizenCard::is_active_citizen(who) =>
 				Err(InvalidTransaction::Custom(pallet_permissions::codes::CALL_NOT_ALLOWED)),
 			_ => Ok(()),
+		}
+	}
+
+	/// What `check` reads for `call`, walking it as `check` does: an admission for each account
+	/// a nested call acts for, and whether the sender of a `balances` transfer is a citizen.
+	fn weight(call: &RuntimeCall) -> Weight {
+		use pallet_balances::Call as Balances;
+		use pallet_multisig::Call as Multisig;
+		use pallet_proxy::Call as Proxy;
+		use pallet_sudo::Call as Sudo;
+		use pallet_utility::Call as Utility;
+
+		let admission =
+			<<Runtime as pallet_permissions::Config>::WeightInfo as PermissionsWeight>::admission;
+		match call {
+			RuntimeCall::Utility(
+				Utility::batch { calls }
+				| Utility::batch_all { calls }
+				| Utility::force_batch { calls },
+			) => calls.iter().map(Self::weight).fold(Weight::zero(), Weight::saturating_add),
+			RuntimeCall::Utility(
+				Utility::as_derivative { call, .. }
+				| Utility::with_weight { call, .. }
+				| Utility::dispatch_as { call, .. }
+				| Utility::dispatch_as_fallible { call, .. },
+			) => Self::weight(call),
+			RuntimeCall::Utility(Utility::if_else { main, fallback }) =>
+				Self::weight(main).saturating_add(Self::weight(fallback)),
+			RuntimeCall::Sudo(Sudo::sudo { call } | Sudo::sudo_unchecked_weight { call, .. }) =>
+				Self::weight(call),
+			RuntimeCall::Sudo(Sudo::sudo_as { call, .. })
+			| RuntimeCall::Proxy(Proxy::proxy { call, .. } | Proxy::proxy_announced { call, .. })
+			| RuntimeCall::Multisig(
+				Multisig::as_multi_threshold_1 { call, .. } | Multisig::as_multi { call, .. },
+			) => admission().saturating_add(Self::weight(call)),
+			RuntimeCall::Balances(
+				Balances::transfer_allow_death { .. }
+				| Balances::transfer_keep_alive { .. }
+				| Balances::transfer_all { .. },
+			) => <Runtime as frame_system::Config>::DbWeight::get().reads(1),
+			_ => Weight::zero(),
 		}
 	}
 }

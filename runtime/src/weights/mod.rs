@@ -61,8 +61,8 @@ pub struct ExtrinsicBaseWeight;
 impl Get<Weight> for ExtrinsicBaseWeight {
 	fn get() -> Weight {
 		let db = ParityDbWeight::get();
-		let ours = PermissionsWeight::check_permission().saturating_sub(db.reads(5))
-			+ PermissionsWeight::check_nonce_and_quota().saturating_sub(db.reads_writes(7, 2));
+		let ours = PermissionsWeight::check_permission()
+			+ PermissionsWeight::check_sender().saturating_sub(db.reads_writes(8, 2));
 		let payment = TransactionPaymentWeight::charge_transaction_payment()
 			.saturating_sub(db.reads_writes(1, 1));
 		let system = SystemExtensionsWeight::check_non_zero_sender()

@@ -41,7 +41,7 @@ pub fn extensions(nonce: u32) -> TxExtension {
 		frame_system::CheckGenesis::new(),
 		frame_system::CheckEra::from(Era::Immortal),
 		pallet_permissions::CheckPermission::new(),
-		pallet_permissions::CheckNonceAndQuota::from(nonce),
+		pallet_permissions::CheckSender::from(nonce),
 		frame_system::CheckWeight::new(),
 		pallet_permissions::FreeUnlessTipped::from(0),
 		frame_metadata_hash_extension::CheckMetadataHash::new(false),
