@@ -283,7 +283,13 @@ impl_runtime_apis! {
 			impl baseline::Config for Runtime {}
 
 			use frame_support::traits::WhitelistedStorageKeys;
-			let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
+			let mut whitelist: Vec<TrackedStorageKey> =
+				AllPalletsWithSystem::whitelisted_storage_keys();
+			// Keys that every transaction (the permission checks) or every payment reads or
+			// writes, which their pallets charge once a block, in `on_initialize`.
+			whitelist.extend(
+				Permissions::shared_keys().into_iter().chain(SCoin::shared_keys()).map(Into::into),
+			);
 
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);

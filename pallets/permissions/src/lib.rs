@@ -33,7 +33,11 @@
 //! nonce plus the quota. When no window is running, the limit counts from the account's current
 //! nonce. So a burst of consecutive nonces submitted at once is cut at the quota, at submission.
 //! It is weighed at its worst case (a citizen, found last, whose window restarts) and gives
-//! back, once the transaction is dispatched, the window access it did not make.
+//! back, once the transaction is dispatched, the window access it did not make. What it reads
+//! for every sender alike (the validator set, the council, the quotas: [`Pallet::shared_keys`])
+//! a block reads from the database once, and writes at most once: the pallet charges a read
+//! and a write of each once a block, in `on_initialize`, and the extension's weight leaves
+//! them out.
 //!
 //! [`FreeUnlessTipped`] replaces `pallet_transaction_payment::ChargeTransactionPayment`, with
 //! the same identifier, data (the compact tip) and type information. Fees are zero, so a
@@ -63,6 +67,7 @@ pub mod weights;
 pub use extensions::{CheckPermission, CheckSender, FreeUnlessTipped, TipOf};
 pub use weights::WeightInfo;
 
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_runtime::{transaction_validity::InvalidTransaction, Weight};
@@ -107,11 +112,24 @@ pub enum AccountKind {
 	Authority,
 }
 
+impl AccountKind {
+	/// Every kind.
+	pub const ALL: [AccountKind; 3] =
+		[AccountKind::Citizen, AccountKind::Organization, AccountKind::Authority];
+}
+
 /// "Does the chain know this account, and as what?" When an account is known in several ways,
 /// the answer is the kind with the loosest quota: authority, then organization, then citizen.
 pub trait Admission<AccountId> {
 	/// The kind of `who`, or `None` when the chain does not know it.
 	fn kind(who: &AccountId) -> Option<AccountKind>;
+
+	/// The storage keys `kind` reads whoever `who` is, such as the validator set or the
+	/// council's members. A block reads each from the database once, however many transactions
+	/// it holds: [`Pallet`] charges them once a block (a read and a write each), in
+	/// `on_initialize`, and the runtime's benchmarks whitelist them ([`Pallet::shared_keys`]),
+	/// so that no transaction is weighed for them.
+	fn shared_keys() -> Vec<Vec<u8>>;
 
 	/// Makes `who` known as `kind`, for the benchmarks.
 	#[cfg(feature = "runtime-benchmarks")]
@@ -185,7 +203,6 @@ pub struct RateLimit<Nonce> {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use alloc::vec::Vec;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::Saturating;
@@ -245,6 +262,18 @@ pub mod pallet {
 				assert!(quota.window > Zero::zero(), "a quota's window must be at least one block");
 				Quotas::<T>::insert(kind, quota);
 			}
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Charges the block, once, for reading [`Pallet::shared_keys`], which every
+		/// transaction's checks read and no transaction's weight counts, and for writing them,
+		/// since the calls that change them (a quota, the validator set, the council) are
+		/// benchmarked with the keys whitelisted too.
+		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
+			let keys = Self::shared_keys().len() as u64;
+			T::DbWeight::get().reads_writes(keys, keys)
 		}
 	}
 
@@ -328,6 +357,16 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// The storage keys [`CheckSender`] reads for every sender: the admission's
+		/// ([`Admission::shared_keys`]) and the quota of each kind. Charged once a block by
+		/// `on_initialize`; the runtime's benchmarks whitelist them, so the weights of the
+		/// extensions and of [`WeightInfo::admission`] leave them out.
+		pub fn shared_keys() -> Vec<Vec<u8>> {
+			let mut keys = T::Admission::shared_keys();
+			keys.extend(AccountKind::ALL.iter().map(Quotas::<T>::hashed_key_for));
+			keys
+		}
+
 		/// The kind of `who` if it may act: known to the chain and not suspended.
 		pub fn admitted(who: &T::AccountId) -> Result<AccountKind, InvalidTransaction> {
 			if Suspended::<T>::contains_key(who) {

@@ -73,11 +73,18 @@ parameter_types! {
 	pub static KindLookups: u32 = 0;
 }
 
+/// The storage key the test admission reads for every account.
+pub const SHARED_KEY: &[u8] = b"the test admission's shared key";
+
 pub struct TestAdmission;
 impl Admission<u64> for TestAdmission {
 	fn kind(who: &u64) -> Option<AccountKind> {
 		KindLookups::mutate(|lookups| *lookups += 1);
 		Known::get().into_iter().find(|(known, _)| known == who).map(|(_, kind)| kind)
+	}
+
+	fn shared_keys() -> Vec<Vec<u8>> {
+		vec![SHARED_KEY.to_vec()]
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -528,3 +528,20 @@ fn with_fees_an_untipped_transaction_is_refused_not_let_through_unpaid() {
 		assert_eq!(Balances::balance(&CITIZEN), 1_000_000);
 	});
 }
+
+/// What every sender's checks read (the admission's shared keys, each kind's quota) is charged
+/// once, by the block, not by each transaction: a read, and a write for the calls that change
+/// it.
+#[test]
+fn the_block_pays_once_for_what_every_sender_reads() {
+	new_test_ext().execute_with(|| {
+		let keys = Permissions::shared_keys();
+		let mut expected = vec![SHARED_KEY.to_vec()];
+		expected.extend(AccountKind::ALL.iter().map(Quotas::<Test>::hashed_key_for));
+		assert_eq!(keys, expected);
+		assert_eq!(
+			<Permissions as frame_support::traits::Hooks<u64>>::on_initialize(2),
+			ParityDbWeight::get().reads_writes(4, 4)
+		);
+	});
+}

@@ -57,172 +57,146 @@ pub trait WeightInfo {
 /// (`frame_system::Config::DbWeight`).
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `Permissions::Quotas` (r:0 w:1)
-	/// Proof: `Permissions::Quotas` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
 	fn set_quota() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 11_411_000 picoseconds.
-		Weight::from_parts(12_494_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Minimum execution time: 12_203_000 picoseconds.
+		Weight::from_parts(13_906_000, 0)
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:1)
 	/// Proof: `Permissions::Suspended` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn suspend_account() -> Weight {
-		// Proof size in bytes, measured: `75`
+		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `3513`
-		// Minimum execution time: 16_632_000 picoseconds.
-		Weight::from_parts(17_733_000, 3513)
+		// Minimum execution time: 17_092_000 picoseconds.
+		Weight::from_parts(18_524_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:1)
 	/// Proof: `Permissions::Suspended` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn resume_account() -> Weight {
-		// Proof size in bytes, measured: `145`
+		// Proof size in bytes, measured: `37`
 		// Proof size in bytes, estimated: `3513`
-		// Minimum execution time: 16_601_000 picoseconds.
-		Weight::from_parts(17_803_000, 3513)
+		// Minimum execution time: 16_992_000 picoseconds.
+		Weight::from_parts(18_454_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn check_permission() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 711_000 picoseconds.
-		Weight::from_parts(892_000, 0)
+		// Minimum execution time: 681_000 picoseconds.
+		Weight::from_parts(842_000, 0)
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:0)
 	/// Proof: `Permissions::Suspended` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `ValidatorSet::Validators` (r:1 w:0)
-	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
-	/// Storage: `Council::Members` (r:1 w:0)
-	/// Proof: `Council::Members` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Registry::MemberOf` (r:1 w:0)
 	/// Proof: `Registry::MemberOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `CitizenCard::Cards` (r:1 w:0)
 	/// Proof: `CitizenCard::Cards` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn admission() -> Weight {
-		// Proof size in bytes, measured: `1065`
+		// Proof size in bytes, measured: `656`
 		// Proof size in bytes, estimated: `3557`
-		// Minimum execution time: 33_683_000 picoseconds.
-		Weight::from_parts(35_847_000, 3557)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 26_129_000 picoseconds.
+		Weight::from_parts(27_802_000, 3557)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:0)
 	/// Proof: `Permissions::Suspended` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `ValidatorSet::Validators` (r:1 w:0)
-	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
-	/// Storage: `Council::Members` (r:1 w:0)
-	/// Proof: `Council::Members` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Registry::MemberOf` (r:1 w:0)
 	/// Proof: `Registry::MemberOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `CitizenCard::Cards` (r:1 w:0)
 	/// Proof: `CitizenCard::Cards` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Permissions::Quotas` (r:1 w:0)
-	/// Proof: `Permissions::Quotas` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
 	/// Storage: `Permissions::Windows` (r:1 w:1)
 	/// Proof: `Permissions::Windows` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn check_sender() -> Weight {
-		// Proof size in bytes, measured: `1312`
+		// Proof size in bytes, measured: `875`
 		// Proof size in bytes, estimated: `3593`
-		// Minimum execution time: 62_978_000 picoseconds.
-		Weight::from_parts(65_833_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Minimum execution time: 51_065_000 picoseconds.
+		Weight::from_parts(53_570_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn free_unless_tipped() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 1_543_000 picoseconds.
-		Weight::from_parts(1_763_000, 0)
+		// Minimum execution time: 1_392_000 picoseconds.
+		Weight::from_parts(1_603_000, 0)
 	}
 }
 
 /// The same weights with ParityDB's default database weights, for tests and mocks.
 impl WeightInfo for () {
-	/// Storage: `Permissions::Quotas` (r:0 w:1)
-	/// Proof: `Permissions::Quotas` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
 	fn set_quota() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 11_411_000 picoseconds.
-		Weight::from_parts(12_494_000, 0)
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		// Minimum execution time: 12_203_000 picoseconds.
+		Weight::from_parts(13_906_000, 0)
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:1)
 	/// Proof: `Permissions::Suspended` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn suspend_account() -> Weight {
-		// Proof size in bytes, measured: `75`
+		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `3513`
-		// Minimum execution time: 16_632_000 picoseconds.
-		Weight::from_parts(17_733_000, 3513)
+		// Minimum execution time: 17_092_000 picoseconds.
+		Weight::from_parts(18_524_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:1)
 	/// Proof: `Permissions::Suspended` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn resume_account() -> Weight {
-		// Proof size in bytes, measured: `145`
+		// Proof size in bytes, measured: `37`
 		// Proof size in bytes, estimated: `3513`
-		// Minimum execution time: 16_601_000 picoseconds.
-		Weight::from_parts(17_803_000, 3513)
+		// Minimum execution time: 16_992_000 picoseconds.
+		Weight::from_parts(18_454_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn check_permission() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 711_000 picoseconds.
-		Weight::from_parts(892_000, 0)
+		// Minimum execution time: 681_000 picoseconds.
+		Weight::from_parts(842_000, 0)
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:0)
 	/// Proof: `Permissions::Suspended` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `ValidatorSet::Validators` (r:1 w:0)
-	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
-	/// Storage: `Council::Members` (r:1 w:0)
-	/// Proof: `Council::Members` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Registry::MemberOf` (r:1 w:0)
 	/// Proof: `Registry::MemberOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `CitizenCard::Cards` (r:1 w:0)
 	/// Proof: `CitizenCard::Cards` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn admission() -> Weight {
-		// Proof size in bytes, measured: `1065`
+		// Proof size in bytes, measured: `656`
 		// Proof size in bytes, estimated: `3557`
-		// Minimum execution time: 33_683_000 picoseconds.
-		Weight::from_parts(35_847_000, 3557)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		// Minimum execution time: 26_129_000 picoseconds.
+		Weight::from_parts(27_802_000, 3557)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:0)
 	/// Proof: `Permissions::Suspended` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `ValidatorSet::Validators` (r:1 w:0)
-	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
-	/// Storage: `Council::Members` (r:1 w:0)
-	/// Proof: `Council::Members` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Registry::MemberOf` (r:1 w:0)
 	/// Proof: `Registry::MemberOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `CitizenCard::Cards` (r:1 w:0)
 	/// Proof: `CitizenCard::Cards` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Permissions::Quotas` (r:1 w:0)
-	/// Proof: `Permissions::Quotas` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
 	/// Storage: `Permissions::Windows` (r:1 w:1)
 	/// Proof: `Permissions::Windows` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn check_sender() -> Weight {
-		// Proof size in bytes, measured: `1312`
+		// Proof size in bytes, measured: `875`
 		// Proof size in bytes, estimated: `3593`
-		// Minimum execution time: 62_978_000 picoseconds.
-		Weight::from_parts(65_833_000, 3593)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+		// Minimum execution time: 51_065_000 picoseconds.
+		Weight::from_parts(53_570_000, 3593)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn free_unless_tipped() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 1_543_000 picoseconds.
-		Weight::from_parts(1_763_000, 0)
+		// Minimum execution time: 1_392_000 picoseconds.
+		Weight::from_parts(1_603_000, 0)
 	}
 }

@@ -26,6 +26,11 @@
 //!
 //! Money moves only through [`Config::Currency`], a `fungible` implementation (the runtime's
 //! `Balances`).
+//!
+//! Every payment of a use adds to the same total ([`SpentTotals`]), which a block reads and
+//! writes in the database once however many payments it holds: the pallet charges the totals
+//! once a block, in `on_initialize`, and the runtime's benchmarks whitelist them
+//! ([`Pallet::shared_keys`]), so that a payment is not weighed for them.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -311,6 +316,16 @@ pub mod pallet {
 		}
 	}
 
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Charges the block, once, for reading and writing [`Pallet::shared_keys`], whichever
+		/// payments it holds.
+		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
+			let keys = Self::shared_keys().len() as u64;
+			T::DbWeight::get().reads_writes(keys, keys)
+		}
+	}
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -558,6 +573,13 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// The storage keys every payment of a use reads and writes: the total spent per use
+		/// ([`SpentTotals`]). Charged once a block by `on_initialize`; the runtime's benchmarks
+		/// whitelist them, so [`WeightInfo::pay`] leaves them out.
+		pub fn shared_keys() -> Vec<Vec<u8>> {
+			SpendUse::ALL.iter().map(SpentTotals::<T>::hashed_key_for).collect()
+		}
+
 		/// Whether `policy` may be set: a period of at least one block, a lifetime of at least
 		/// one period and below `MaxBuckets`.
 		pub(crate) fn valid(policy: &ExpiryPolicy<BlockNumberFor<T>>) -> bool {

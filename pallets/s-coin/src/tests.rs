@@ -610,3 +610,18 @@ fn audit_lists_every_total() {
 		);
 	});
 }
+
+/// The total spent per use, which every payment of that use reads and writes, is charged once,
+/// by the block, not by each payment.
+#[test]
+fn the_block_pays_once_for_the_totals_every_payment_updates() {
+	new_test_ext().execute_with(|| {
+		let keys = SCoin::shared_keys();
+		assert_eq!(keys.len(), SpendUse::ALL.len());
+		assert!(keys.contains(&SpentTotals::<Test>::hashed_key_for(SpendUse::ZeroPay)));
+		assert_eq!(
+			<SCoin as frame_support::traits::Hooks<u64>>::on_initialize(2),
+			frame_support::weights::constants::ParityDbWeight::get().reads_writes(5, 5)
+		);
+	});
+}

@@ -63,30 +63,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SCoin::Issuers` (r:1 w:1)
 	/// Proof: `SCoin::Issuers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	fn set_budget() -> Weight {
-		// Proof size in bytes, measured: `586`
+		// Proof size in bytes, measured: `479`
 		// Proof size in bytes, estimated: `3610`
-		// Minimum execution time: 29_925_000 picoseconds.
-		Weight::from_parts(31_980_000, 3610)
+		// Minimum execution time: 32_121_000 picoseconds.
+		Weight::from_parts(34_685_000, 3610)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `SCoin::Issuers` (r:1 w:1)
 	/// Proof: `SCoin::Issuers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	fn pause_issuer() -> Weight {
-		// Proof size in bytes, measured: `213`
+		// Proof size in bytes, measured: `106`
 		// Proof size in bytes, estimated: `3510`
-		// Minimum execution time: 19_116_000 picoseconds.
-		Weight::from_parts(20_729_000, 3510)
+		// Minimum execution time: 20_579_000 picoseconds.
+		Weight::from_parts(22_312_000, 3510)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `SCoin::Issuers` (r:1 w:1)
 	/// Proof: `SCoin::Issuers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	fn resume_issuer() -> Weight {
-		// Proof size in bytes, measured: `213`
+		// Proof size in bytes, measured: `106`
 		// Proof size in bytes, estimated: `3510`
-		// Minimum execution time: 18_795_000 picoseconds.
-		Weight::from_parts(20_609_000, 3510)
+		// Minimum execution time: 20_338_000 picoseconds.
+		Weight::from_parts(21_981_000, 3510)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -95,8 +95,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_expiry_policy() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 9_238_000 picoseconds.
-		Weight::from_parts(10_119_000, 0)
+		// Minimum execution time: 9_808_000 picoseconds.
+		Weight::from_parts(10_860_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Registry::MemberOf` (r:1 w:0)
@@ -119,12 +119,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SCoin::IssuedTotals` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[1, 64]`.
 	fn reward(b: u32, ) -> Weight {
-		// Proof size in bytes, measured: `1347 + b * (20 ±0)`
+		// Proof size in bytes, measured: `1240 + b * (20 ±0)`
 		// Proof size in bytes, estimated: `4795`
-		// Minimum execution time: 100_197_000 picoseconds.
-		Weight::from_parts(135_961_599, 4795)
-			// Standard error: 3_441
-			.saturating_add(Weight::from_parts(89_108, 0).saturating_mul(b.into()))
+		// Minimum execution time: 96_661_000 picoseconds.
+		Weight::from_parts(132_805_483, 4795)
+			// Standard error: 3_565
+			.saturating_add(Weight::from_parts(85_578, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -132,29 +132,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Organizations` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
 	/// Storage: `SCoin::Mileage` (r:1 w:1)
 	/// Proof: `SCoin::Mileage` (`max_values`: None, `max_size`: Some(1330), added: 3805, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `SCoin::ExpiredTotal` (r:1 w:1)
 	/// Proof: `SCoin::ExpiredTotal` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `SCoin::SpentTotals` (r:1 w:1)
-	/// Proof: `SCoin::SpentTotals` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[1, 64]`.
 	fn pay(b: u32, ) -> Weight {
-		// Proof size in bytes, measured: `835 + b * (20 ±0)`
-		// Proof size in bytes, estimated: `6196`
-		// Minimum execution time: 109_655_000 picoseconds.
-		Weight::from_parts(145_934_692, 6196)
-			// Standard error: 3_375
-			.saturating_add(Weight::from_parts(92_767, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Proof size in bytes, measured: `554 + b * (20 ±0)`
+		// Proof size in bytes, estimated: `4795`
+		// Minimum execution time: 103_785_000 picoseconds.
+		Weight::from_parts(139_686_232, 4795)
+			// Standard error: 3_610
+			.saturating_add(Weight::from_parts(90_110, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Registry::Organizations` (r:1 w:0)
 	/// Proof: `Registry::Organizations` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
 	/// Storage: `SCoin::Mileage` (r:1 w:1)
 	/// Proof: `SCoin::Mileage` (`max_values`: None, `max_size`: Some(1330), added: 3805, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `SCoin::ExpiredTotal` (r:1 w:1)
 	/// Proof: `SCoin::ExpiredTotal` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `SCoin::NextReceiptId` (r:1 w:1)
@@ -165,14 +161,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SCoin::Receipts` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[1, 64]`.
 	fn convert(b: u32, ) -> Weight {
-		// Proof size in bytes, measured: `732 + b * (20 ±0)`
+		// Proof size in bytes, measured: `451 + b * (20 ±0)`
 		// Proof size in bytes, estimated: `4795`
-		// Minimum execution time: 86_602_000 picoseconds.
-		Weight::from_parts(121_082_040, 4795)
-			// Standard error: 3_208
-			.saturating_add(Weight::from_parts(83_090, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Minimum execution time: 80_200_000 picoseconds.
+		Weight::from_parts(116_310_905, 4795)
+			// Standard error: 3_424
+			.saturating_add(Weight::from_parts(81_460, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `SCoin::Mileage` (r:1 w:1)
 	/// Proof: `SCoin::Mileage` (`max_values`: None, `max_size`: Some(1330), added: 3805, mode: `MaxEncodedLen`)
@@ -182,12 +178,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SCoin::ExpiredTotal` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[2, 64]`.
 	fn expire(b: u32, ) -> Weight {
-		// Proof size in bytes, measured: `359 + b * (20 ±0)`
+		// Proof size in bytes, measured: `252 + b * (20 ±0)`
 		// Proof size in bytes, estimated: `4795`
-		// Minimum execution time: 64_090_000 picoseconds.
-		Weight::from_parts(66_044_488, 4795)
-			// Standard error: 339
-			.saturating_add(Weight::from_parts(32_808, 0).saturating_mul(b.into()))
+		// Minimum execution time: 63_599_000 picoseconds.
+		Weight::from_parts(65_997_124, 4795)
+			// Standard error: 362
+			.saturating_add(Weight::from_parts(27_328, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -200,30 +196,30 @@ impl WeightInfo for () {
 	/// Storage: `SCoin::Issuers` (r:1 w:1)
 	/// Proof: `SCoin::Issuers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	fn set_budget() -> Weight {
-		// Proof size in bytes, measured: `586`
+		// Proof size in bytes, measured: `479`
 		// Proof size in bytes, estimated: `3610`
-		// Minimum execution time: 29_925_000 picoseconds.
-		Weight::from_parts(31_980_000, 3610)
+		// Minimum execution time: 32_121_000 picoseconds.
+		Weight::from_parts(34_685_000, 3610)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `SCoin::Issuers` (r:1 w:1)
 	/// Proof: `SCoin::Issuers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	fn pause_issuer() -> Weight {
-		// Proof size in bytes, measured: `213`
+		// Proof size in bytes, measured: `106`
 		// Proof size in bytes, estimated: `3510`
-		// Minimum execution time: 19_116_000 picoseconds.
-		Weight::from_parts(20_729_000, 3510)
+		// Minimum execution time: 20_579_000 picoseconds.
+		Weight::from_parts(22_312_000, 3510)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `SCoin::Issuers` (r:1 w:1)
 	/// Proof: `SCoin::Issuers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	fn resume_issuer() -> Weight {
-		// Proof size in bytes, measured: `213`
+		// Proof size in bytes, measured: `106`
 		// Proof size in bytes, estimated: `3510`
-		// Minimum execution time: 18_795_000 picoseconds.
-		Weight::from_parts(20_609_000, 3510)
+		// Minimum execution time: 20_338_000 picoseconds.
+		Weight::from_parts(21_981_000, 3510)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -232,8 +228,8 @@ impl WeightInfo for () {
 	fn set_expiry_policy() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 9_238_000 picoseconds.
-		Weight::from_parts(10_119_000, 0)
+		// Minimum execution time: 9_808_000 picoseconds.
+		Weight::from_parts(10_860_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Registry::MemberOf` (r:1 w:0)
@@ -256,12 +252,12 @@ impl WeightInfo for () {
 	/// Proof: `SCoin::IssuedTotals` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[1, 64]`.
 	fn reward(b: u32, ) -> Weight {
-		// Proof size in bytes, measured: `1347 + b * (20 ±0)`
+		// Proof size in bytes, measured: `1240 + b * (20 ±0)`
 		// Proof size in bytes, estimated: `4795`
-		// Minimum execution time: 100_197_000 picoseconds.
-		Weight::from_parts(135_961_599, 4795)
-			// Standard error: 3_441
-			.saturating_add(Weight::from_parts(89_108, 0).saturating_mul(b.into()))
+		// Minimum execution time: 96_661_000 picoseconds.
+		Weight::from_parts(132_805_483, 4795)
+			// Standard error: 3_565
+			.saturating_add(Weight::from_parts(85_578, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -269,29 +265,25 @@ impl WeightInfo for () {
 	/// Proof: `Registry::Organizations` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
 	/// Storage: `SCoin::Mileage` (r:1 w:1)
 	/// Proof: `SCoin::Mileage` (`max_values`: None, `max_size`: Some(1330), added: 3805, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `SCoin::ExpiredTotal` (r:1 w:1)
 	/// Proof: `SCoin::ExpiredTotal` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `SCoin::SpentTotals` (r:1 w:1)
-	/// Proof: `SCoin::SpentTotals` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[1, 64]`.
 	fn pay(b: u32, ) -> Weight {
-		// Proof size in bytes, measured: `835 + b * (20 ±0)`
-		// Proof size in bytes, estimated: `6196`
-		// Minimum execution time: 109_655_000 picoseconds.
-		Weight::from_parts(145_934_692, 6196)
-			// Standard error: 3_375
-			.saturating_add(Weight::from_parts(92_767, 0).saturating_mul(b.into()))
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		// Proof size in bytes, measured: `554 + b * (20 ±0)`
+		// Proof size in bytes, estimated: `4795`
+		// Minimum execution time: 103_785_000 picoseconds.
+		Weight::from_parts(139_686_232, 4795)
+			// Standard error: 3_610
+			.saturating_add(Weight::from_parts(90_110, 0).saturating_mul(b.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Registry::Organizations` (r:1 w:0)
 	/// Proof: `Registry::Organizations` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
 	/// Storage: `SCoin::Mileage` (r:1 w:1)
 	/// Proof: `SCoin::Mileage` (`max_values`: None, `max_size`: Some(1330), added: 3805, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `SCoin::ExpiredTotal` (r:1 w:1)
 	/// Proof: `SCoin::ExpiredTotal` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `SCoin::NextReceiptId` (r:1 w:1)
@@ -302,14 +294,14 @@ impl WeightInfo for () {
 	/// Proof: `SCoin::Receipts` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[1, 64]`.
 	fn convert(b: u32, ) -> Weight {
-		// Proof size in bytes, measured: `732 + b * (20 ±0)`
+		// Proof size in bytes, measured: `451 + b * (20 ±0)`
 		// Proof size in bytes, estimated: `4795`
-		// Minimum execution time: 86_602_000 picoseconds.
-		Weight::from_parts(121_082_040, 4795)
-			// Standard error: 3_208
-			.saturating_add(Weight::from_parts(83_090, 0).saturating_mul(b.into()))
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		// Minimum execution time: 80_200_000 picoseconds.
+		Weight::from_parts(116_310_905, 4795)
+			// Standard error: 3_424
+			.saturating_add(Weight::from_parts(81_460, 0).saturating_mul(b.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `SCoin::Mileage` (r:1 w:1)
 	/// Proof: `SCoin::Mileage` (`max_values`: None, `max_size`: Some(1330), added: 3805, mode: `MaxEncodedLen`)
@@ -319,12 +311,12 @@ impl WeightInfo for () {
 	/// Proof: `SCoin::ExpiredTotal` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[2, 64]`.
 	fn expire(b: u32, ) -> Weight {
-		// Proof size in bytes, measured: `359 + b * (20 ±0)`
+		// Proof size in bytes, measured: `252 + b * (20 ±0)`
 		// Proof size in bytes, estimated: `4795`
-		// Minimum execution time: 64_090_000 picoseconds.
-		Weight::from_parts(66_044_488, 4795)
-			// Standard error: 339
-			.saturating_add(Weight::from_parts(32_808, 0).saturating_mul(b.into()))
+		// Minimum execution time: 63_599_000 picoseconds.
+		Weight::from_parts(65_997_124, 4795)
+			// Standard error: 362
+			.saturating_add(Weight::from_parts(27_328, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}

@@ -1,6 +1,7 @@
 //! Account permissioning: which accounts may send transactions, the rules on the calls they
 //! send, and their rate limits (`pallet-permissions`).
 
+use alloc::vec::Vec;
 use frame_support::weights::Weight;
 use pallet_permissions::{AccountKind, Admission, CallRules, WeightInfo as PermissionsWeight};
 use seoul_primitives::{CitizenRegistry, OrganizationRegistry};
@@ -33,6 +34,15 @@ impl Admission<AccountId> for KnownAccounts {
 		} else {
 			None
 		}
+	}
+
+	/// The validator set and the council's members: two storage values every lookup reads.
+	fn shared_keys() -> Vec<Vec<u8>> {
+		alloc::vec![
+			pallet_validator_set::Validators::<Runtime>::hashed_key().to_vec(),
+			pallet_collective::Members::<Runtime, super::governance::CouncilInstance>::hashed_key()
+				.to_vec(),
+		]
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

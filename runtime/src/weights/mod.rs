@@ -62,7 +62,7 @@ impl Get<Weight> for ExtrinsicBaseWeight {
 	fn get() -> Weight {
 		let db = ParityDbWeight::get();
 		let ours = PermissionsWeight::check_permission()
-			+ PermissionsWeight::check_sender().saturating_sub(db.reads_writes(8, 2));
+			+ PermissionsWeight::check_sender().saturating_sub(db.reads_writes(5, 2));
 		let payment = TransactionPaymentWeight::charge_transaction_payment()
 			.saturating_sub(db.reads_writes(1, 1));
 		let system = SystemExtensionsWeight::check_non_zero_sender()
