@@ -29,8 +29,9 @@
 #   BENCH_PERF_ARGS  perf record's options (default "-F 499 -g"; "-F 99 --call-graph dwarf"
 #                    for whole call stacks through the node's code, which has no frame pointers)
 #
-# Each scenario also prints the mean and maximum authoring time of its loaded blocks, and the CPU
-# time the load generator and the node used during the run.
+# Each scenario also prints the mean and maximum authoring time of its loaded blocks, the CPU
+# time the load generator and the node used during the run, and how many times the node's pool
+# validated transactions (its Prometheus counters, kept in $BENCH_OUT/metrics-<scenario>.txt).
 #
 # Scenarios, each at BENCH_RATE:
 #   scoin-payment         S-coin merchant payments, from citizens
@@ -49,6 +50,7 @@ NODE_ARGS="${BENCH_NODE_ARGS:-}"
 PROFILE="${BENCH_PROFILE:-0}"
 PERF_ARGS="${BENCH_PERF_ARGS:--F 499 -g}"
 RPC_PORT="${RPC_PORT:-9944}"
+PROMETHEUS_PORT=9615 # the dev node's default, and Alice's in local-network.sh
 VALIDATORS="${BENCH_VALIDATORS:-1}"
 DATABASE="${BENCH_DATABASE:-paritydb}"
 POOL_LIMIT="${BENCH_POOL_LIMIT:-200000}"
@@ -121,7 +123,7 @@ start_node() {
 		rm -rf "$OUT/db"
 		# shellcheck disable=SC2086 # BENCH_NODE_ARGS is a list of flags
 		env "${profiling[@]}" "$NODE_BIN" --chain "$OUT/spec.json" --alice --validator \
-			--force-authoring --base-path "$OUT/db" \
+			--force-authoring --base-path "$OUT/db" --prometheus-port "$PROMETHEUS_PORT" \
 			--node-key 0000000000000000000000000000000000000000000000000000000000000001 \
 			--rpc-port "$RPC_PORT" "${pool[@]}" $NODE_ARGS >"$OUT/node-$1.log" 2>&1 &
 		node_pid=$!
@@ -177,6 +179,16 @@ for scenario in "${scenarios[@]}"; do
 	cat "${node_logs[@]}" | grep -o 'Prepared block for proposing at [0-9]* ([0-9]* ms).*extrinsics_count: [0-9]*' |
 		awk '$NF > 1 { ms = substr($7, 2) + 0; n++; sum += ms; if (ms > max) max = ms }
 		END { if (n) printf "authoring of %d loaded blocks: mean %.0f ms, max %d ms\n", n, sum / n, max }'
+	# The pool's runtime validations (a runtime call and a signature check each): one when a
+	# transaction is submitted, and again while it waits (the view's revalidation after each
+	# block, the mempool's after finality). From the node's Prometheus counters.
+	curl -sf "http://127.0.0.1:$PROMETHEUS_PORT/metrics" >"$OUT/metrics-$scenario.txt" || true
+	awk '/^substrate_sub_txpool_/ { split($1, name, "{"); sum[name[1]] += $NF }
+		END {
+			v = sum["substrate_sub_txpool_validations_finished"]
+			f = sum["substrate_sub_txpool_finalized_txs_total"]
+			if (f) printf "pool validations: %d for %d finalized transactions (%.2f each): %d at submission, %d by view revalidation, %d from the mempool into new views\n", v, f, v / f, sum["substrate_sub_txpool_submitted_txs_total"], sum["substrate_sub_txpool_view_revalidation_resubmitted_txs_total"] + sum["substrate_sub_txpool_view_revalidation_invalid_txs_total"], sum["substrate_sub_txpool_submitted_from_mempool_txs_total"]
+		}' "$OUT/metrics-$scenario.txt"
 	if [ -n "$perf_pid" ]; then
 		kill -INT "$perf_pid"
 		wait "$perf_pid" || true
