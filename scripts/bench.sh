@@ -187,7 +187,7 @@ for scenario in "${scenarios[@]}"; do
 		END {
 			v = sum["substrate_sub_txpool_validations_finished"]
 			f = sum["substrate_sub_txpool_finalized_txs_total"]
-			if (f) printf "pool validations: %d for %d finalized transactions (%.2f each): %d at submission, %d by view revalidation, %d from the mempool into new views\n", v, f, v / f, sum["substrate_sub_txpool_submitted_txs_total"], sum["substrate_sub_txpool_view_revalidation_resubmitted_txs_total"] + sum["substrate_sub_txpool_view_revalidation_invalid_txs_total"], sum["substrate_sub_txpool_submitted_from_mempool_txs_total"]
+			if (f) printf "pool validations: %d runtime calls for %d finalized transactions (%.2f each): %d at submission, %d by view revalidation, %d from the mempool into new views\n", v, f, v / f, sum["substrate_sub_txpool_submitted_txs_total"], sum["substrate_sub_txpool_view_revalidation_resubmitted_txs_total"] + sum["substrate_sub_txpool_view_revalidation_invalid_txs_total"], sum["substrate_sub_txpool_submitted_from_mempool_txs_total"]
 		}' "$OUT/metrics-$scenario.txt"
 	if [ -n "$perf_pid" ]; then
 		kill -INT "$perf_pid"
