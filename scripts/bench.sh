@@ -182,13 +182,14 @@ for scenario in "${scenarios[@]}"; do
 	# The pool's runtime validations (a runtime call and a signature check each): one when a
 	# transaction is submitted, and again while it waits (the view's revalidation after each
 	# block, the mempool's after finality). From the node's Prometheus counters.
-	curl -sf "http://127.0.0.1:$PROMETHEUS_PORT/metrics" >"$OUT/metrics-$scenario.txt" || true
+	curl -sf "http://127.0.0.1:$PROMETHEUS_PORT/metrics" >"$OUT/metrics-$scenario.txt" &&
 	awk '/^substrate_sub_txpool_/ { split($1, name, "{"); sum[name[1]] += $NF }
 		END {
 			v = sum["substrate_sub_txpool_validations_finished"]
 			f = sum["substrate_sub_txpool_finalized_txs_total"]
 			if (f) printf "pool validations: %d runtime calls for %d finalized transactions (%.2f each): %d at submission, %d by view revalidation, %d from the mempool into new views\n", v, f, v / f, sum["substrate_sub_txpool_submitted_txs_total"], sum["substrate_sub_txpool_view_revalidation_resubmitted_txs_total"] + sum["substrate_sub_txpool_view_revalidation_invalid_txs_total"], sum["substrate_sub_txpool_submitted_from_mempool_txs_total"]
-		}' "$OUT/metrics-$scenario.txt"
+		}' "$OUT/metrics-$scenario.txt" ||
+		echo "pool validations: the node's Prometheus endpoint did not answer"
 	if [ -n "$perf_pid" ]; then
 		kill -INT "$perf_pid"
 		wait "$perf_pid" || true
