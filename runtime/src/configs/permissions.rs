@@ -91,100 +91,110 @@ pub struct NestedCalls;
 
 impl CallRules<AccountId, RuntimeCall> for NestedCalls {
 	fn check(who: &AccountId, call: &RuntimeCall) -> Result<(), InvalidTransaction> {
-		use pallet_balances::Call as Balances;
-		use pallet_multisig::Call as Multisig;
-		use pallet_proxy::Call as Proxy;
-		use pallet_sudo::Call as Sudo;
-		use pallet_utility::Call as Utility;
-
-		match call {
-			RuntimeCall::Utility(
-				Utility::batch { calls }
-				| Utility::batch_all { calls }
-				| Utility::force_batch { calls },
-			) => calls.iter().try_for_each(|call| Self::check(who, call)),
-			RuntimeCall::Utility(
-				Utility::as_derivative { call, .. }
-				| Utility::with_weight { call, .. }
-				| Utility::dispatch_as { call, .. }
-				| Utility::dispatch_as_fallible { call, .. },
-			) => Self::check(who, call),
-			RuntimeCall::Utility(Utility::if_else { main, fallback }) => {
-				Self::check(who, main)?;
-				Self::check(who, fallback)
+		match Nested::of(call) {
+			Nested::Calls(calls) => calls.iter().try_for_each(|call| Self::check(who, call)),
+			Nested::ActingFor(account, call) => {
+				let account = account.resolve(who)?;
+				Permissions::admitted(&account)?;
+				Self::check(&account, call)
 			},
-			RuntimeCall::Sudo(Sudo::sudo { call } | Sudo::sudo_unchecked_weight { call, .. }) =>
-				Self::check(who, call),
-			RuntimeCall::Sudo(Sudo::sudo_as { who: target, call }) =>
-				Self::acting_for(&lookup(target)?, call),
-			RuntimeCall::Proxy(
-				Proxy::proxy { real, call, .. } | Proxy::proxy_announced { real, call, .. },
-			) => Self::acting_for(&lookup(real)?, call),
-			RuntimeCall::Multisig(Multisig::as_multi_threshold_1 { other_signatories, call }) =>
-				Self::acting_for(&multisig_account(who, other_signatories, 1), call),
-			RuntimeCall::Multisig(Multisig::as_multi {
-				threshold,
-				other_signatories,
-				call,
-				..
-			}) => Self::acting_for(&multisig_account(who, other_signatories, *threshold), call),
-			RuntimeCall::Balances(
-				Balances::transfer_allow_death { .. }
-				| Balances::transfer_keep_alive { .. }
-				| Balances::transfer_all { .. },
-			) if CitizenCard::is_active_citizen(who) =>
+			Nested::Transfer if CitizenCard::is_active_citizen(who) =>
 				Err(InvalidTransaction::Custom(pallet_permissions::codes::CALL_NOT_ALLOWED)),
-			_ => Ok(()),
+			Nested::Transfer | Nested::None => Ok(()),
 		}
 	}
 
 	/// What `check` reads for `call`, walking it as `check` does: an admission for each account
 	/// a nested call acts for, and whether the sender of a `balances` transfer is a citizen.
 	fn weight(call: &RuntimeCall) -> Weight {
+		let admission =
+			<<Runtime as pallet_permissions::Config>::WeightInfo as PermissionsWeight>::admission;
+		match Nested::of(call) {
+			Nested::Calls(calls) => calls
+				.iter()
+				.map(|call| Self::weight(call))
+				.fold(Weight::zero(), Weight::saturating_add),
+			Nested::ActingFor(_, call) => admission().saturating_add(Self::weight(call)),
+			Nested::Transfer => <Runtime as frame_system::Config>::DbWeight::get().reads(1),
+			Nested::None => Weight::zero(),
+		}
+	}
+}
+
+/// What [`NestedCalls`] rules on in a call: the calls it dispatches, and for whom.
+enum Nested<'a> {
+	/// Calls dispatched for the sender (a batch, a derivative, sudo, ...).
+	Calls(Vec<&'a RuntimeCall>),
+	/// A call dispatched for another account (`sudo_as`, a proxy, a multisig).
+	ActingFor(Account<'a>, &'a RuntimeCall),
+	/// A `balances` transfer, which citizens may not send.
+	Transfer,
+	/// Anything else: no rule beyond the sender's admission.
+	None,
+}
+
+/// The account a nested call acts for, as the call names it.
+enum Account<'a> {
+	/// An address to look up (`sudo_as`, a proxy's real account).
+	Address(&'a <<Runtime as frame_system::Config>::Lookup as StaticLookup>::Source),
+	/// The multisig of the sender and these signatories, with this threshold.
+	Multisig(&'a [AccountId], u16),
+}
+
+impl<'a> Nested<'a> {
+	fn of(call: &'a RuntimeCall) -> Self {
 		use pallet_balances::Call as Balances;
 		use pallet_multisig::Call as Multisig;
 		use pallet_proxy::Call as Proxy;
 		use pallet_sudo::Call as Sudo;
 		use pallet_utility::Call as Utility;
 
-		let admission =
-			<<Runtime as pallet_permissions::Config>::WeightInfo as PermissionsWeight>::admission;
 		match call {
 			RuntimeCall::Utility(
 				Utility::batch { calls }
 				| Utility::batch_all { calls }
 				| Utility::force_batch { calls },
-			) => calls.iter().map(Self::weight).fold(Weight::zero(), Weight::saturating_add),
+			) => Self::Calls(calls.iter().collect()),
 			RuntimeCall::Utility(
 				Utility::as_derivative { call, .. }
 				| Utility::with_weight { call, .. }
 				| Utility::dispatch_as { call, .. }
 				| Utility::dispatch_as_fallible { call, .. },
-			) => Self::weight(call),
+			) => Self::Calls(alloc::vec![&**call]),
 			RuntimeCall::Utility(Utility::if_else { main, fallback }) =>
-				Self::weight(main).saturating_add(Self::weight(fallback)),
+				Self::Calls(alloc::vec![&**main, &**fallback]),
 			RuntimeCall::Sudo(Sudo::sudo { call } | Sudo::sudo_unchecked_weight { call, .. }) =>
-				Self::weight(call),
-			RuntimeCall::Sudo(Sudo::sudo_as { call, .. })
-			| RuntimeCall::Proxy(Proxy::proxy { call, .. } | Proxy::proxy_announced { call, .. })
-			| RuntimeCall::Multisig(
-				Multisig::as_multi_threshold_1 { call, .. } | Multisig::as_multi { call, .. },
-			) => admission().saturating_add(Self::weight(call)),
+				Self::Calls(alloc::vec![&**call]),
+			RuntimeCall::Sudo(Sudo::sudo_as { who, call }) =>
+				Self::ActingFor(Account::Address(who), call),
+			RuntimeCall::Proxy(
+				Proxy::proxy { real, call, .. } | Proxy::proxy_announced { real, call, .. },
+			) => Self::ActingFor(Account::Address(real), call),
+			RuntimeCall::Multisig(Multisig::as_multi_threshold_1 { other_signatories, call }) =>
+				Self::ActingFor(Account::Multisig(other_signatories, 1), call),
+			RuntimeCall::Multisig(Multisig::as_multi {
+				threshold,
+				other_signatories,
+				call,
+				..
+			}) => Self::ActingFor(Account::Multisig(other_signatories, *threshold), call),
 			RuntimeCall::Balances(
 				Balances::transfer_allow_death { .. }
 				| Balances::transfer_keep_alive { .. }
 				| Balances::transfer_all { .. },
-			) => <Runtime as frame_system::Config>::DbWeight::get().reads(1),
-			_ => Weight::zero(),
+			) => Self::Transfer,
+			_ => Self::None,
 		}
 	}
 }
 
-impl NestedCalls {
-	/// A nested call acts for `account`: it must be admitted, then its calls are checked for it.
-	fn acting_for(account: &AccountId, call: &RuntimeCall) -> Result<(), InvalidTransaction> {
-		Permissions::admitted(account)?;
-		Self::check(account, call)
+impl Account<'_> {
+	/// The account, for a call sent by `who`.
+	fn resolve(&self, who: &AccountId) -> Result<AccountId, InvalidTransaction> {
+		match self {
+			Self::Address(address) => lookup(address),
+			Self::Multisig(others, threshold) => Ok(multisig_account(who, others, *threshold)),
+		}
 	}
 }
 
