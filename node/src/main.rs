@@ -11,6 +11,7 @@ mod proposer;
 mod rpc;
 mod s_coin_rpc;
 mod service;
+mod signature_cache;
 
 /// jemalloc instead of glibc's allocator: less time in `malloc` and `free` under load and a
 /// smaller resident set (docs/performance.md, *Tuning tried*).
