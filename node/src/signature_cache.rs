@@ -14,7 +14,7 @@
 //! (it accepts the signatures of the deprecated schnorrkel format), uncached; version 2, which
 //! runtimes call, is cached. A triple is remembered under the BLAKE2-256 hash of the public key,
 //! the signature and the message; only valid signatures are remembered. Two generations of at
-//! most [`GENERATION`] hashes each bound the memory (about 10 MiB): when the current one is full
+//! most [`GENERATION`] hashes each bound the memory (17 MiB at most): when the current one is full
 //! it becomes the previous one, and the previous one is dropped.
 
 use std::{
