@@ -31,7 +31,8 @@
 #
 # Each scenario also prints the mean and maximum authoring time of its loaded blocks, the CPU
 # time the load generator and the node used during the run, and how many times the node's pool
-# validated transactions (its Prometheus counters, kept in $BENCH_OUT/metrics-<scenario>.txt).
+# validated transactions and how many sr25519 checks its cache of valid signatures answered
+# (its Prometheus counters, kept in $BENCH_OUT/metrics-<scenario>.txt).
 #
 # Scenarios, each at BENCH_RATE:
 #   scoin-payment         S-coin merchant payments, from citizens
@@ -190,6 +191,14 @@ for scenario in "${scenarios[@]}"; do
 			if (f) printf "pool validations: %d runtime calls for %d finalized transactions (%.2f each): %d at submission, %d by view revalidation, %d from the mempool into new views\n", v, f, v / f, sum["substrate_sub_txpool_submitted_txs_total"], sum["substrate_sub_txpool_view_revalidation_resubmitted_txs_total"] + sum["substrate_sub_txpool_view_revalidation_invalid_txs_total"], sum["substrate_sub_txpool_submitted_from_mempool_txs_total"]
 		}' "$OUT/metrics-$scenario.txt" ||
 		echo "pool validations: the node's Prometheus endpoint did not answer"
+	# The node's cache of valid sr25519 signatures: the runtime's checks it answered, and those
+	# it made (docs/performance.md, *Signature checks, once per transaction*).
+	[ -s "$OUT/metrics-$scenario.txt" ] &&
+		awk '/^seoul_sr25519_cache_/ { split($1, name, "{"); sum[name[1]] += $NF }
+		END {
+			h = sum["seoul_sr25519_cache_hits_total"]; c = sum["seoul_sr25519_cache_checks_total"]
+			if (h + c) printf "signature checks: %d answered from the cache, %d made (%.0f %% answered)\n", h, c, 100 * h / (h + c)
+		}' "$OUT/metrics-$scenario.txt"
 	if [ -n "$perf_pid" ]; then
 		kill -INT "$perf_pid"
 		wait "$perf_pid" || true

@@ -224,6 +224,9 @@ pub fn new_full<
 	let name = config.network.node_name.clone();
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
+	if let Some(registry) = prometheus_registry.as_ref() {
+		crate::signature_cache::register_metrics(registry)?;
+	}
 
 	let rpc_extensions_builder = {
 		let client = client.clone();

@@ -19,11 +19,12 @@
 
 use std::{
 	collections::HashSet,
-	sync::{LazyLock, Mutex},
+	sync::{LazyLock, Mutex, OnceLock},
 };
 
 use sp_core::{crypto::Pair as _, sr25519};
 use sp_io::hashing::blake2_256;
+use substrate_prometheus_endpoint::{register, Counter, PrometheusError, Registry, U64};
 
 /// The host functions the node's executor runs the runtime with.
 pub type HostFunctions = sp_wasm_interface::ExtendedHostFunctions<
@@ -58,6 +59,40 @@ impl Verified {
 
 static VERIFIED: LazyLock<Mutex<Verified>> = LazyLock::new(Default::default);
 
+/// The cache's counters, once [`register_metrics`] has registered them.
+struct Metrics {
+	hits: Counter<U64>,
+	checks: Counter<U64>,
+}
+
+static METRICS: OnceLock<Metrics> = OnceLock::new();
+
+/// Registers the cache's counters with the node's Prometheus registry:
+/// `seoul_sr25519_cache_hits_total`, the checks answered from the cache, and
+/// `seoul_sr25519_cache_checks_total`, the checks made by the curve arithmetic (the first of
+/// each valid signature, and every invalid one).
+pub fn register_metrics(registry: &Registry) -> Result<(), PrometheusError> {
+	let metrics = Metrics {
+		hits: register(
+			Counter::new(
+				"seoul_sr25519_cache_hits_total",
+				"sr25519 signature checks answered from the node's cache of valid signatures",
+			)?,
+			registry,
+		)?,
+		checks: register(
+			Counter::new(
+				"seoul_sr25519_cache_checks_total",
+				"sr25519 signature checks not in the node's cache, made by the curve arithmetic",
+			)?,
+			registry,
+		)?,
+	};
+	// A second registry (a second service in one process) keeps counting in the first.
+	let _ = METRICS.set(metrics);
+	Ok(())
+}
+
 /// The key a triple is remembered under: the public key and the signature have fixed lengths,
 /// so their concatenation with the message is unambiguous.
 fn key(sig: &sr25519::Signature, msg: &[u8], public: &sr25519::Public) -> [u8; 32] {
@@ -72,8 +107,10 @@ fn key(sig: &sr25519::Signature, msg: &[u8], public: &sr25519::Public) -> [u8; 3
 pub fn verify(sig: &sr25519::Signature, msg: &[u8], public: &sr25519::Public) -> bool {
 	let key = key(sig, msg, public);
 	if VERIFIED.lock().expect("not poisoned: no panic while held").contains(&key) {
+		METRICS.get().inspect(|metrics| metrics.hits.inc());
 		return true;
 	}
+	METRICS.get().inspect(|metrics| metrics.checks.inc());
 	let valid = sr25519::Pair::verify(sig, msg, public);
 	if valid {
 		VERIFIED.lock().expect("not poisoned: no panic while held").insert(key);
