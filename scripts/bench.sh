@@ -180,25 +180,22 @@ for scenario in "${scenarios[@]}"; do
 	cat "${node_logs[@]}" | grep -o 'Prepared block for proposing at [0-9]* ([0-9]* ms).*extrinsics_count: [0-9]*' |
 		awk '$NF > 1 { ms = substr($7, 2) + 0; n++; sum += ms; if (ms > max) max = ms }
 		END { if (n) printf "authoring of %d loaded blocks: mean %.0f ms, max %d ms\n", n, sum / n, max }'
-	# The pool's runtime validations (a runtime call and a signature check each): one when a
-	# transaction is submitted, and again while it waits (the view's revalidation after each
-	# block, the mempool's after finality). From the node's Prometheus counters.
+	# From the node's Prometheus counters:
+	# - the pool's runtime validations (a runtime call and a signature check each): one when a
+	#   transaction is submitted, and again while it waits (the view's revalidation after each
+	#   block, the mempool's after finality);
+	# - the node's cache of valid sr25519 signatures: the runtime's checks it answered, and
+	#   those it made (docs/performance.md, *Signature checks, once per transaction*).
 	curl -sf "http://127.0.0.1:$PROMETHEUS_PORT/metrics" >"$OUT/metrics-$scenario.txt" &&
-	awk '/^substrate_sub_txpool_/ { split($1, name, "{"); sum[name[1]] += $NF }
+	awk '/^(substrate_sub_txpool_|seoul_sr25519_cache_)/ { split($1, name, "{"); sum[name[1]] += $NF }
 		END {
 			v = sum["substrate_sub_txpool_validations_finished"]
 			f = sum["substrate_sub_txpool_finalized_txs_total"]
 			if (f) printf "pool validations: %d runtime calls for %d finalized transactions (%.2f each): %d at submission, %d by view revalidation, %d from the mempool into new views\n", v, f, v / f, sum["substrate_sub_txpool_submitted_txs_total"], sum["substrate_sub_txpool_view_revalidation_resubmitted_txs_total"] + sum["substrate_sub_txpool_view_revalidation_invalid_txs_total"], sum["substrate_sub_txpool_submitted_from_mempool_txs_total"]
-		}' "$OUT/metrics-$scenario.txt" ||
-		echo "pool validations: the node's Prometheus endpoint did not answer"
-	# The node's cache of valid sr25519 signatures: the runtime's checks it answered, and those
-	# it made (docs/performance.md, *Signature checks, once per transaction*).
-	[ -s "$OUT/metrics-$scenario.txt" ] &&
-		awk '/^seoul_sr25519_cache_/ { split($1, name, "{"); sum[name[1]] += $NF }
-		END {
 			h = sum["seoul_sr25519_cache_hits_total"]; c = sum["seoul_sr25519_cache_checks_total"]
 			if (h + c) printf "signature checks: %d answered from the cache, %d made (%.0f %% answered)\n", h, c, 100 * h / (h + c)
-		}' "$OUT/metrics-$scenario.txt"
+		}' "$OUT/metrics-$scenario.txt" ||
+		echo "pool validations: the node's Prometheus endpoint did not answer"
 	if [ -n "$perf_pid" ]; then
 		kill -INT "$perf_pid"
 		wait "$perf_pid" || true
