@@ -1,5 +1,7 @@
 //! The pallets whose benchmarks the runtime runs (`seoul-node benchmark pallet`).
 
+pub mod session;
+
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
 	[frame_system, SystemBench::<Runtime>]
@@ -11,6 +13,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_multisig, Multisig]
 	[pallet_proxy, Proxy]
+	[pallet_session, crate::benchmarks::session::Pallet::<Runtime>]
+	[pallet_assets, Assets]
 	[pallet_collective, Council]
 	[pallet_membership, CouncilMembership]
 	[pallet_city_council, CityCouncil]

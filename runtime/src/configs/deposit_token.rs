@@ -5,7 +5,6 @@ use frame_support::{
 	traits::{fungible::ItemOf, AsEnsureOriginWithArg, ConstU128, ConstU32},
 	PalletId,
 };
-use frame_system::EnsureNever;
 use sp_runtime::traits::AccountIdConversion;
 
 use super::governance::CityOrigin;
@@ -38,8 +37,12 @@ impl pallet_assets::Config for Runtime {
 	type AssetIdParameter = codec::Compact<u32>;
 	type ReserveData = ();
 	type Currency = Balances;
-	/// Nobody creates assets: the KRW token is created at genesis.
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureNever<AccountId>>;
+	/// Nobody creates assets: the KRW token is created at genesis. The pallet's benchmarks
+	/// create theirs, so a benchmarking build lets any signed account create one.
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	type CreateOrigin = AsEnsureOriginWithArg<frame_system::EnsureNever<AccountId>>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type CreateOrigin = AsEnsureOriginWithArg<frame_system::EnsureSigned<AccountId>>;
 	type ForceOrigin = CityOrigin;
 	/// Accounts never pay deposits: admission bounds who holds the token.
 	type AssetDeposit = ConstU128<0>;
@@ -54,7 +57,7 @@ impl pallet_assets::Config for Runtime {
 	type Extra = ();
 	type CallbackHandle = ();
 	type AssetIdAllocator = ();
-	type WeightInfo = pallet_assets::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_assets::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
 }

@@ -13,7 +13,7 @@ use frame_support::{
 	traits::{ChangeMembers, ConstU32, InitializeMembers},
 	weights::Weight,
 };
-use frame_system::{EnsureNever, EnsureRoot};
+use frame_system::EnsureRoot;
 use sp_runtime::Perbill;
 
 use super::system::RuntimeBlockWeights;
@@ -47,11 +47,13 @@ impl pallet_collective::Config<CouncilInstance> for Runtime {
 	type MaxMembers = CouncilMaxMembers;
 	/// Without a prime member, a member who did not vote counts as a nay.
 	type DefaultVote = pallet_collective::PrimeDefaultVote;
-	/// Reference-hardware weights: the pallet's benchmarks set the members with
-	/// `SetMembersOrigin`, which this runtime closes (`EnsureNever`).
-	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
-	/// Members change only through `CouncilMembership`.
-	type SetMembersOrigin = EnsureNever<()>;
+	type WeightInfo = crate::weights::pallet_collective::WeightInfo<Runtime>;
+	/// Members change only through `CouncilMembership`. The pallet's benchmarks set them with
+	/// this origin, so a benchmarking build opens it to Root.
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	type SetMembersOrigin = frame_system::EnsureNever<()>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type SetMembersOrigin = EnsureRoot<AccountId>;
 	type MaxProposalWeight = MaxProposalWeight;
 	type DisapproveOrigin = CityOrigin;
 	type KillOrigin = CityOrigin;

@@ -4,8 +4,9 @@
 //!   citizens) in ParityDB;
 //! - the polkadot-sdk pallets, by `scripts/weights.sh <name>`: `frame_system`, its transaction
 //!   extensions, `pallet_balances`, `pallet_timestamp`, `pallet_transaction_payment`,
-//!   `pallet_utility`, `pallet_sudo`, `pallet_membership`, `pallet_multisig`. `pallet_proxy`
-//!   and `pallet_collective` keep their reference-hardware weights (see their configuration).
+//!   `pallet_utility`, `pallet_sudo`, `pallet_membership`, `pallet_multisig`, `pallet_proxy`,
+//!   `pallet_collective`, `pallet_assets`, and `pallet_session` (by the runtime's own
+//!   benchmarks, `crate::benchmarks::session`).
 //!
 //! The project's own pallets keep theirs in `pallets/<name>/src/weights.rs`.
 //!
@@ -15,9 +16,13 @@ pub mod block_weights;
 pub mod extrinsic_weights;
 pub mod frame_system;
 pub mod frame_system_extensions;
+pub mod pallet_assets;
 pub mod pallet_balances;
+pub mod pallet_collective;
 pub mod pallet_membership;
 pub mod pallet_multisig;
+pub mod pallet_proxy;
+pub mod pallet_session;
 pub mod pallet_sudo;
 pub mod pallet_timestamp;
 pub mod pallet_transaction_payment;
