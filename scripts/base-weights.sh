@@ -12,6 +12,11 @@
 #   BASE_WEIGHTS_CITIZENS  citizens in the populated state (default 100000, as scripts/bench.sh)
 #   BASE_WEIGHTS_OUT       where the spec, the database and the logs go
 #                          (default target/base-weights-<time>)
+#   BASE_WEIGHTS_DATABASE  paritydb (default: everything above) or rocksdb: only the storage
+#                          weights, in RocksDB, written to rocksdb_weights.rs for comparison (the
+#                          runtime uses paritydb_weights.rs). The node is then built with its
+#                          opt-in `rocksdb` feature, which compiles RocksDB's C++: about 22
+#                          minutes more the first time.
 #
 # Builds seoul-loadgen, the default seoul-node (its runtime goes into the populated spec) and
 # seoul-node with the `runtime-benchmarks` feature (as scripts/weights.sh): switching features
@@ -20,6 +25,12 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CITIZENS="${BASE_WEIGHTS_CITIZENS:-100000}"
+DATABASE="${BASE_WEIGHTS_DATABASE:-paritydb}"
+case "$DATABASE" in
+paritydb) features=() ;;
+rocksdb) features=(--features rocksdb) ;;
+*) echo "BASE_WEIGHTS_DATABASE: paritydb or rocksdb" >&2; exit 1 ;;
+esac
 OUT="${BASE_WEIGHTS_OUT:-$CARGO_TARGET_DIR/base-weights-$(date +%Y%m%d-%H%M%S)}"
 WEIGHTS=runtime/src/weights
 HEADER=scripts/base-weights-header.txt
@@ -33,8 +44,22 @@ build_loadgen
 build_node
 cp "$NODE_BIN" "$OUT/seoul-node"
 populated_spec "$CITIZENS" "$OUT/spec.json" "$OUT/seoul-node"
-build_bench_node
+build_bench_node "${features[@]}"
 cd "$ROOT"
+
+storage_weights() {
+	log "benchmark storage: every key of the populated state in $DATABASE, read then written ($WEIGHTS)"
+	# The database is created with the populated genesis state, and benchmarked at block 0.
+	"$BENCH_BIN" benchmark storage --chain "$OUT/spec.json" --base-path "$OUT/db" \
+		--database "$DATABASE" --state-version 1 --header "$HEADER" --weight-path "$WEIGHTS" 2>&1 \
+		| tee "$OUT/storage.txt"
+}
+
+if [ "$DATABASE" = rocksdb ]; then
+	storage_weights
+	log "RocksDB's storage weights written to $WEIGHTS/rocksdb_weights.rs; logs in $OUT"
+	exit 0
+fi
 
 log "benchmark machine ($OUT/machine.txt)"
 # Below the reference hardware is not an error here: the numbers are what matter.
@@ -47,11 +72,7 @@ log "benchmark overhead: empty block and NO-OP extrinsic ($WEIGHTS)"
 	--wasm-execution compiled --header "$HEADER" --weight-path "$WEIGHTS" 2>&1 \
 	| tee "$OUT/overhead.txt"
 
-log "benchmark storage: every key of the populated state, read then written ($WEIGHTS)"
-# The database is created with the populated genesis state, and benchmarked at block 0.
-"$BENCH_BIN" benchmark storage --chain "$OUT/spec.json" --base-path "$OUT/db" \
-	--database paritydb --state-version 1 --header "$HEADER" --weight-path "$WEIGHTS" 2>&1 \
-	| tee "$OUT/storage.txt"
+storage_weights
 
 log "sr25519 signature check (SIGNATURE_CHECK in runtime/src/weights/mod.rs: update it by hand)"
 "$BENCH_BIN" benchmark pallet --runtime "$RUNTIME_WASM" --genesis-builder-preset development \

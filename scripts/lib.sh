@@ -63,12 +63,13 @@ build_node() {
 # Builds seoul-node with the `runtime-benchmarks` feature and keeps it as seoul-node-benchmarks
 # (the default build writes the same path). Its runtime, built with the same feature, is left
 # in RUNTIME_WASM until the next default build. Other features than the default build, so
-# most of the tree is compiled a second time: about 18 minutes the first time.
+# most of the tree is compiled a second time: about 18 minutes the first time. More cargo
+# arguments, e.g. `--features rocksdb`, are passed on.
 BENCH_BIN="$CARGO_TARGET_DIR/release/seoul-node-benchmarks"
 RUNTIME_WASM="$CARGO_TARGET_DIR/release/wbuild/seoul-runtime/seoul_runtime.compact.compressed.wasm"
 build_bench_node() {
-	log "building seoul-node with the runtime-benchmarks feature"
-	(cd "$ROOT" && cargo build --release --locked -p seoul-node --features runtime-benchmarks)
+	log "building seoul-node with the runtime-benchmarks feature $*"
+	(cd "$ROOT" && cargo build --release --locked -p seoul-node --features runtime-benchmarks "$@")
 	cp "$NODE_BIN" "$BENCH_BIN"
 }
 

@@ -1,7 +1,7 @@
 //! Weights measured on the project's machine:
 //! - the base weights, by `scripts/base-weights.sh`: executing an empty block, a signed NO-OP
 //!   extrinsic, and reading and writing one storage item of the populated state (100,000
-//!   citizens) in ParityDB;
+//!   citizens) in ParityDB (and, for comparison only, in RocksDB);
 //! - the polkadot-sdk pallets, by `scripts/weights.sh <name>`: `frame_system`, its transaction
 //!   extensions, `pallet_balances`, `pallet_timestamp`, `pallet_transaction_payment`,
 //!   `pallet_utility`, `pallet_sudo`, `pallet_membership`, `pallet_multisig`, `pallet_proxy`,
@@ -30,6 +30,11 @@ pub mod pallet_utility;
 // The generated file documents the fields of a struct expression.
 #[allow(unused_doc_comments)]
 pub mod paritydb_weights;
+/// RocksDB's database weights on the same populated state, for comparison
+/// (`BASE_WEIGHTS_DATABASE=rocksdb ./scripts/base-weights.sh`): the runtime uses ParityDB's,
+/// the validators' database.
+#[allow(unused_doc_comments)]
+pub mod rocksdb_weights;
 
 use ::frame_system::ExtensionsWeightInfo as _;
 use ::pallet_transaction_payment::WeightInfo as _;
