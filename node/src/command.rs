@@ -143,9 +143,23 @@ pub fn run() -> sc_cli::Result<()> {
 					let chain_spec = cmd.runtime.is_none().then_some(config.chain_spec);
 					cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(chain_spec)
 				},
+				// A client with `sp_io`'s host functions, without the node's signature cache.
+				// With the cache, every repeat after the first would find the block's
+				// signatures already checked: the time of a node whose pool saw the
+				// transactions, not of one that did not (a syncing node), which the weights
+				// must cover.
 				BenchmarkCmd::Block(cmd) => {
-					let PartialComponents { client, .. } = service::new_partial(&config)?;
-					cmd.run(client)
+					let executor = sc_service::new_wasm_executor::<sp_io::SubstrateHostFunctions>(
+						&config.executor,
+					);
+					let (client, _backend, _keystore, _task_manager) =
+						sc_service::new_full_parts::<Block, seoul_runtime::apis::RuntimeApi, _>(
+							&config,
+							None,
+							executor,
+							Vec::new(),
+						)?;
+					cmd.run(std::sync::Arc::new(client))
 				},
 				BenchmarkCmd::Storage(cmd) => {
 					let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
