@@ -184,14 +184,18 @@ for scenario in "${scenarios[@]}"; do
 	# - the pool's runtime validations (a runtime call and a signature check each): one when a
 	#   transaction is submitted, and again while it waits (the view's revalidation after each
 	#   block, the mempool's after finality);
+	# - the upkeep validations the node answered from a transaction's last runtime result,
+	#   without a runtime call (node/src/pool_api.rs);
 	# - the node's cache of valid sr25519 signatures: the runtime's checks it answered, and
 	#   those it made (docs/performance.md, *Signature checks, once per transaction*).
 	curl -sf "http://127.0.0.1:$PROMETHEUS_PORT/metrics" >"$OUT/metrics-$scenario.txt" &&
-	awk '/^(substrate_sub_txpool_|seoul_sr25519_cache_)/ { split($1, name, "{"); sum[name[1]] += $NF }
+	awk '/^(substrate_sub_txpool_|seoul_txpool_|seoul_sr25519_cache_)/ { split($1, name, "{"); sum[name[1]] += $NF }
 		END {
 			v = sum["substrate_sub_txpool_validations_finished"]
 			f = sum["substrate_sub_txpool_finalized_txs_total"]
 			if (f) printf "pool validations: %d runtime calls for %d finalized transactions (%.2f each): %d at submission, %d by view revalidation, %d from the mempool into new views\n", v, f, v / f, sum["substrate_sub_txpool_submitted_txs_total"], sum["substrate_sub_txpool_view_revalidation_resubmitted_txs_total"] + sum["substrate_sub_txpool_view_revalidation_invalid_txs_total"], sum["substrate_sub_txpool_submitted_from_mempool_txs_total"]
+			a = sum["seoul_txpool_validations_answered_total"]
+			if (f) printf "pool upkeep validations answered from the last runtime result: %d (%.2f a transaction)\n", a, a / f
 			h = sum["seoul_sr25519_cache_hits_total"]; c = sum["seoul_sr25519_cache_checks_total"]
 			if (h + c) printf "signature checks: %d answered from the cache, %d made (%.0f %% answered)\n", h, c, 100 * h / (h + c)
 		}' "$OUT/metrics-$scenario.txt" ||

@@ -7,6 +7,7 @@ mod citizen_card_rpc;
 mod cli;
 mod command;
 mod deposit_token_rpc;
+mod pool_api;
 mod proposer;
 mod rpc;
 mod s_coin_rpc;

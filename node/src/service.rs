@@ -3,7 +3,7 @@
 use std::{sync::Arc, time::Duration};
 
 use futures::FutureExt;
-use sc_client_api::{Backend, BlockBackend};
+use sc_client_api::{Backend, BlockBackend, UsageProvider};
 use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
 use sc_consensus_grandpa::SharedVoterState;
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
@@ -43,8 +43,38 @@ pub type Service = sc_service::PartialComponents<
 	),
 >;
 
+/// The fork-aware pool's options from the command line's, as
+/// `TransactionPoolParams::transaction_pool` makes them. sc-transaction-pool 48 keeps the
+/// options it makes private (`TransactionPoolOptions`), so the node makes them again to build
+/// the pool on its own runtime access (`pool_api`); a test checks that the two agree.
+pub fn pool_options(
+	params: &sc_cli::TransactionPoolParams,
+	is_dev: bool,
+) -> sc_transaction_pool::Options {
+	let bytes = params.pool_kbytes * 1024;
+	let mut options = sc_transaction_pool::Options::default();
+	options.ready = sc_transaction_pool::PoolLimit { count: params.pool_limit, total_bytes: bytes };
+	// A tenth of the pool for transactions waiting for an earlier one.
+	options.future =
+		sc_transaction_pool::PoolLimit { count: params.pool_limit / 10, total_bytes: bytes / 10 };
+	options.ban_time = match params.tx_ban_seconds {
+		Some(seconds) => Duration::from_secs(seconds),
+		None if is_dev => Duration::ZERO,
+		None => Duration::from_secs(30 * 60),
+	};
+	options
+}
+
 /// Builds the client, database, transaction pool and import queue.
-pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
+///
+/// With `pool`, the transaction pool is the fork-aware pool with these options, its upkeep
+/// validations answered from the transactions' last runtime results (`pool_api`): the running
+/// node's, unless `--pool-type single-state`. Without, it is the pool the configuration
+/// describes, as polkadot-sdk builds it (the sub-commands').
+pub fn new_partial(
+	config: &Configuration,
+	pool: Option<sc_transaction_pool::Options>,
+) -> Result<Service, ServiceError> {
 	let telemetry = config
 		.telemetry_endpoints
 		.clone()
@@ -74,8 +104,23 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
 	let select_chain = sc_consensus::LongestChain::new(backend.clone());
 
-	let transaction_pool = Arc::from(
-		sc_transaction_pool::Builder::new(
+	let transaction_pool = Arc::from(match pool {
+		Some(options) => sc_transaction_pool::TransactionPoolWrapper::<Block, FullClient>(
+			Box::new(sc_transaction_pool::ForkAwareTxPool::new_with_background_worker(
+				options,
+				config.role.is_authority().into(),
+				Arc::new(crate::pool_api::CachedChainApi::new(
+					client.clone(),
+					config.prometheus_registry(),
+					&task_manager.spawn_essential_handle(),
+				)?),
+				config.prometheus_registry(),
+				task_manager.spawn_essential_handle(),
+				client.usage_info().chain.best_hash,
+				client.usage_info().chain.finalized_hash,
+			)),
+		),
+		None => sc_transaction_pool::Builder::new(
 			task_manager.spawn_essential_handle(),
 			client.clone(),
 			config.role.is_authority().into(),
@@ -83,7 +128,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		.with_options(config.transaction_pool.clone())
 		.with_prometheus(config.prometheus_registry())
 		.build(),
-	);
+	});
 
 	let (grandpa_block_import, grandpa_link) = sc_consensus_grandpa::block_import(
 		client.clone(),
@@ -140,6 +185,7 @@ pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
+	pool: Option<sc_transaction_pool::Options>,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -150,7 +196,7 @@ pub fn new_full<
 		select_chain,
 		transaction_pool,
 		other: (block_import, grandpa_link, mut telemetry),
-	} = new_partial(&config)?;
+	} = new_partial(&config, pool)?;
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,
@@ -349,4 +395,32 @@ pub fn new_full<
 	}
 
 	Ok(task_manager)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	/// The node's fork-aware pool gets the options polkadot-sdk's would, for every flag that
+	/// sets them.
+	#[test]
+	fn pool_options_are_the_command_lines() {
+		for (pool_limit, pool_kbytes, tx_ban_seconds, is_dev) in [
+			(8192, 20480, None, false),
+			(200_000, 1_000_000, None, true),
+			(200_001, 7, Some(60), false),
+			(9, 10, Some(0), true),
+		] {
+			let params = sc_cli::TransactionPoolParams {
+				pool_limit,
+				pool_kbytes,
+				tx_ban_seconds,
+				pool_type: sc_cli::TransactionPoolType::ForkAware,
+				pool_best_blocks_only: false,
+			};
+			let theirs = format!("{:?}", params.transaction_pool(is_dev));
+			let ours = format!("options: {:?}", pool_options(&params, is_dev));
+			assert!(theirs.contains(&ours), "{theirs} does not hold {ours}");
+		}
+	}
 }
