@@ -60,16 +60,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_quota() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 12_203_000 picoseconds.
-		Weight::from_parts(13_906_000, 0)
+		// Minimum execution time: 5_848_000 picoseconds.
+		Weight::from_parts(6_429_000, 0)
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:1)
 	/// Proof: `Permissions::Suspended` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn suspend_account() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `3513`
-		// Minimum execution time: 17_092_000 picoseconds.
-		Weight::from_parts(18_524_000, 3513)
+		// Minimum execution time: 8_863_000 picoseconds.
+		Weight::from_parts(9_674_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -78,16 +78,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn resume_account() -> Weight {
 		// Proof size in bytes, measured: `37`
 		// Proof size in bytes, estimated: `3513`
-		// Minimum execution time: 16_992_000 picoseconds.
-		Weight::from_parts(18_454_000, 3513)
+		// Minimum execution time: 9_153_000 picoseconds.
+		Weight::from_parts(10_045_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn check_permission() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 681_000 picoseconds.
-		Weight::from_parts(842_000, 0)
+		// Minimum execution time: 450_000 picoseconds.
+		Weight::from_parts(591_000, 0)
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:0)
 	/// Proof: `Permissions::Suspended` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
@@ -98,8 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn admission() -> Weight {
 		// Proof size in bytes, measured: `656`
 		// Proof size in bytes, estimated: `3557`
-		// Minimum execution time: 26_129_000 picoseconds.
-		Weight::from_parts(27_802_000, 3557)
+		// Minimum execution time: 17_185_000 picoseconds.
+		Weight::from_parts(18_307_000, 3557)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:0)
@@ -115,16 +115,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn check_sender() -> Weight {
 		// Proof size in bytes, measured: `875`
 		// Proof size in bytes, estimated: `3593`
-		// Minimum execution time: 51_065_000 picoseconds.
-		Weight::from_parts(53_570_000, 3593)
+		// Minimum execution time: 35_011_000 picoseconds.
+		Weight::from_parts(37_095_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn free_unless_tipped() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 1_392_000 picoseconds.
-		Weight::from_parts(1_603_000, 0)
+		// Minimum execution time: 891_000 picoseconds.
+		Weight::from_parts(1_061_000, 0)
 	}
 }
 
@@ -133,16 +133,16 @@ impl WeightInfo for () {
 	fn set_quota() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 12_203_000 picoseconds.
-		Weight::from_parts(13_906_000, 0)
+		// Minimum execution time: 5_848_000 picoseconds.
+		Weight::from_parts(6_429_000, 0)
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:1)
 	/// Proof: `Permissions::Suspended` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn suspend_account() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `3513`
-		// Minimum execution time: 17_092_000 picoseconds.
-		Weight::from_parts(18_524_000, 3513)
+		// Minimum execution time: 8_863_000 picoseconds.
+		Weight::from_parts(9_674_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -151,16 +151,16 @@ impl WeightInfo for () {
 	fn resume_account() -> Weight {
 		// Proof size in bytes, measured: `37`
 		// Proof size in bytes, estimated: `3513`
-		// Minimum execution time: 16_992_000 picoseconds.
-		Weight::from_parts(18_454_000, 3513)
+		// Minimum execution time: 9_153_000 picoseconds.
+		Weight::from_parts(10_045_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn check_permission() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 681_000 picoseconds.
-		Weight::from_parts(842_000, 0)
+		// Minimum execution time: 450_000 picoseconds.
+		Weight::from_parts(591_000, 0)
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:0)
 	/// Proof: `Permissions::Suspended` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
@@ -171,8 +171,8 @@ impl WeightInfo for () {
 	fn admission() -> Weight {
 		// Proof size in bytes, measured: `656`
 		// Proof size in bytes, estimated: `3557`
-		// Minimum execution time: 26_129_000 picoseconds.
-		Weight::from_parts(27_802_000, 3557)
+		// Minimum execution time: 17_185_000 picoseconds.
+		Weight::from_parts(18_307_000, 3557)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Permissions::Suspended` (r:1 w:0)
@@ -188,15 +188,15 @@ impl WeightInfo for () {
 	fn check_sender() -> Weight {
 		// Proof size in bytes, measured: `875`
 		// Proof size in bytes, estimated: `3593`
-		// Minimum execution time: 51_065_000 picoseconds.
-		Weight::from_parts(53_570_000, 3593)
+		// Minimum execution time: 35_011_000 picoseconds.
+		Weight::from_parts(37_095_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn free_unless_tipped() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 1_392_000 picoseconds.
-		Weight::from_parts(1_603_000, 0)
+		// Minimum execution time: 891_000 picoseconds.
+		Weight::from_parts(1_061_000, 0)
 	}
 }

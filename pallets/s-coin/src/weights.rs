@@ -65,8 +65,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_budget() -> Weight {
 		// Proof size in bytes, measured: `479`
 		// Proof size in bytes, estimated: `3610`
-		// Minimum execution time: 32_121_000 picoseconds.
-		Weight::from_parts(34_685_000, 3610)
+		// Minimum execution time: 18_878_000 picoseconds.
+		Weight::from_parts(20_180_000, 3610)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -75,8 +75,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn pause_issuer() -> Weight {
 		// Proof size in bytes, measured: `106`
 		// Proof size in bytes, estimated: `3510`
-		// Minimum execution time: 20_579_000 picoseconds.
-		Weight::from_parts(22_312_000, 3510)
+		// Minimum execution time: 11_346_000 picoseconds.
+		Weight::from_parts(12_358_000, 3510)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn resume_issuer() -> Weight {
 		// Proof size in bytes, measured: `106`
 		// Proof size in bytes, estimated: `3510`
-		// Minimum execution time: 20_338_000 picoseconds.
-		Weight::from_parts(21_981_000, 3510)
+		// Minimum execution time: 11_316_000 picoseconds.
+		Weight::from_parts(12_328_000, 3510)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -95,8 +95,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_expiry_policy() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 9_808_000 picoseconds.
-		Weight::from_parts(10_860_000, 0)
+		// Minimum execution time: 4_577_000 picoseconds.
+		Weight::from_parts(5_127_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Registry::MemberOf` (r:1 w:0)
@@ -121,10 +121,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reward(b: u32, ) -> Weight {
 		// Proof size in bytes, measured: `1240 + b * (20 ±0)`
 		// Proof size in bytes, estimated: `4795`
-		// Minimum execution time: 96_661_000 picoseconds.
-		Weight::from_parts(132_805_483, 4795)
-			// Standard error: 3_565
-			.saturating_add(Weight::from_parts(85_578, 0).saturating_mul(b.into()))
+		// Minimum execution time: 66_449_000 picoseconds.
+		Weight::from_parts(94_598_369, 4795)
+			// Standard error: 2_235
+			.saturating_add(Weight::from_parts(63_605, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -140,10 +140,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn pay(b: u32, ) -> Weight {
 		// Proof size in bytes, measured: `554 + b * (20 ±0)`
 		// Proof size in bytes, estimated: `4795`
-		// Minimum execution time: 103_785_000 picoseconds.
-		Weight::from_parts(139_686_232, 4795)
-			// Standard error: 3_610
-			.saturating_add(Weight::from_parts(90_110, 0).saturating_mul(b.into()))
+		// Minimum execution time: 74_551_000 picoseconds.
+		Weight::from_parts(102_051_339, 4795)
+			// Standard error: 2_232
+			.saturating_add(Weight::from_parts(62_215, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -163,10 +163,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn convert(b: u32, ) -> Weight {
 		// Proof size in bytes, measured: `451 + b * (20 ±0)`
 		// Proof size in bytes, estimated: `4795`
-		// Minimum execution time: 80_200_000 picoseconds.
-		Weight::from_parts(116_310_905, 4795)
-			// Standard error: 3_424
-			.saturating_add(Weight::from_parts(81_460, 0).saturating_mul(b.into()))
+		// Minimum execution time: 55_552_000 picoseconds.
+		Weight::from_parts(82_637_287, 4795)
+			// Standard error: 2_146
+			.saturating_add(Weight::from_parts(59_059, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -180,10 +180,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn expire(b: u32, ) -> Weight {
 		// Proof size in bytes, measured: `252 + b * (20 ±0)`
 		// Proof size in bytes, estimated: `4795`
-		// Minimum execution time: 63_599_000 picoseconds.
-		Weight::from_parts(65_997_124, 4795)
-			// Standard error: 362
-			.saturating_add(Weight::from_parts(27_328, 0).saturating_mul(b.into()))
+		// Minimum execution time: 44_085_000 picoseconds.
+		Weight::from_parts(46_172_429, 4795)
+			// Standard error: 201
+			.saturating_add(Weight::from_parts(16_375, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -198,8 +198,8 @@ impl WeightInfo for () {
 	fn set_budget() -> Weight {
 		// Proof size in bytes, measured: `479`
 		// Proof size in bytes, estimated: `3610`
-		// Minimum execution time: 32_121_000 picoseconds.
-		Weight::from_parts(34_685_000, 3610)
+		// Minimum execution time: 18_878_000 picoseconds.
+		Weight::from_parts(20_180_000, 3610)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -208,8 +208,8 @@ impl WeightInfo for () {
 	fn pause_issuer() -> Weight {
 		// Proof size in bytes, measured: `106`
 		// Proof size in bytes, estimated: `3510`
-		// Minimum execution time: 20_579_000 picoseconds.
-		Weight::from_parts(22_312_000, 3510)
+		// Minimum execution time: 11_346_000 picoseconds.
+		Weight::from_parts(12_358_000, 3510)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -218,8 +218,8 @@ impl WeightInfo for () {
 	fn resume_issuer() -> Weight {
 		// Proof size in bytes, measured: `106`
 		// Proof size in bytes, estimated: `3510`
-		// Minimum execution time: 20_338_000 picoseconds.
-		Weight::from_parts(21_981_000, 3510)
+		// Minimum execution time: 11_316_000 picoseconds.
+		Weight::from_parts(12_328_000, 3510)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -228,8 +228,8 @@ impl WeightInfo for () {
 	fn set_expiry_policy() -> Weight {
 		// Proof size in bytes, measured: `0`
 		// Proof size in bytes, estimated: `0`
-		// Minimum execution time: 9_808_000 picoseconds.
-		Weight::from_parts(10_860_000, 0)
+		// Minimum execution time: 4_577_000 picoseconds.
+		Weight::from_parts(5_127_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Registry::MemberOf` (r:1 w:0)
@@ -254,10 +254,10 @@ impl WeightInfo for () {
 	fn reward(b: u32, ) -> Weight {
 		// Proof size in bytes, measured: `1240 + b * (20 ±0)`
 		// Proof size in bytes, estimated: `4795`
-		// Minimum execution time: 96_661_000 picoseconds.
-		Weight::from_parts(132_805_483, 4795)
-			// Standard error: 3_565
-			.saturating_add(Weight::from_parts(85_578, 0).saturating_mul(b.into()))
+		// Minimum execution time: 66_449_000 picoseconds.
+		Weight::from_parts(94_598_369, 4795)
+			// Standard error: 2_235
+			.saturating_add(Weight::from_parts(63_605, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -273,10 +273,10 @@ impl WeightInfo for () {
 	fn pay(b: u32, ) -> Weight {
 		// Proof size in bytes, measured: `554 + b * (20 ±0)`
 		// Proof size in bytes, estimated: `4795`
-		// Minimum execution time: 103_785_000 picoseconds.
-		Weight::from_parts(139_686_232, 4795)
-			// Standard error: 3_610
-			.saturating_add(Weight::from_parts(90_110, 0).saturating_mul(b.into()))
+		// Minimum execution time: 74_551_000 picoseconds.
+		Weight::from_parts(102_051_339, 4795)
+			// Standard error: 2_232
+			.saturating_add(Weight::from_parts(62_215, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -296,10 +296,10 @@ impl WeightInfo for () {
 	fn convert(b: u32, ) -> Weight {
 		// Proof size in bytes, measured: `451 + b * (20 ±0)`
 		// Proof size in bytes, estimated: `4795`
-		// Minimum execution time: 80_200_000 picoseconds.
-		Weight::from_parts(116_310_905, 4795)
-			// Standard error: 3_424
-			.saturating_add(Weight::from_parts(81_460, 0).saturating_mul(b.into()))
+		// Minimum execution time: 55_552_000 picoseconds.
+		Weight::from_parts(82_637_287, 4795)
+			// Standard error: 2_146
+			.saturating_add(Weight::from_parts(59_059, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -313,10 +313,10 @@ impl WeightInfo for () {
 	fn expire(b: u32, ) -> Weight {
 		// Proof size in bytes, measured: `252 + b * (20 ±0)`
 		// Proof size in bytes, estimated: `4795`
-		// Minimum execution time: 63_599_000 picoseconds.
-		Weight::from_parts(65_997_124, 4795)
-			// Standard error: 362
-			.saturating_add(Weight::from_parts(27_328, 0).saturating_mul(b.into()))
+		// Minimum execution time: 44_085_000 picoseconds.
+		Weight::from_parts(46_172_429, 4795)
+			// Standard error: 201
+			.saturating_add(Weight::from_parts(16_375, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}

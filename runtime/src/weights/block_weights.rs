@@ -3,12 +3,12 @@
 //!
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-23 (Y/M/D)
+//! DATE: 2026-11-24 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `seoul-city-chain`
 //! WARMUPS: `10`, REPEAT: `100`
-//! WEIGHT-PATH: `/work/main/runtime/src/weights`
+//! WEIGHT-PATH: `runtime/src/weights`
 //! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
 
 // Executed Command:
@@ -22,9 +22,9 @@
 //   --wasm-execution
 //   compiled
 //   --header
-//   /work/main/scripts/base-weights-header.txt
+//   scripts/base-weights-header.txt
 //   --weight-path
-//   /work/main/runtime/src/weights
+//   runtime/src/weights
 
 use sp_core::parameter_types;
 use sp_weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};
@@ -34,17 +34,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 404_368, 648_616
-	///   Average:  492_586
-	///   Median:   491_872
-	///   Std-Dev:  42227.03
+	///   Min, Max: 186_066, 327_465
+	///   Average:  223_272
+	///   Median:   233_937
+	///   Std-Dev:  35294.81
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 595_998
-	///   95th: 558_918
-	///   75th: 515_236
+	///   99th: 318_542
+	///   95th: 276_980
+	///   75th: 248_388
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(492_586), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(223_272), 0);
 }
 
 #[cfg(test)]

@@ -3,12 +3,12 @@
 //!
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-23 (Y/M/D)
+//! DATE: 2026-11-24 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `seoul-city-chain`
 //! WARMUPS: `10`, REPEAT: `100`
-//! WEIGHT-PATH: `/work/main/runtime/src/weights`
+//! WEIGHT-PATH: `runtime/src/weights`
 //! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
 
 // Executed Command:
@@ -22,9 +22,9 @@
 //   --wasm-execution
 //   compiled
 //   --header
-//   /work/main/scripts/base-weights-header.txt
+//   scripts/base-weights-header.txt
 //   --weight-path
-//   /work/main/runtime/src/weights
+//   runtime/src/weights
 
 use sp_core::parameter_types;
 use sp_weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};
@@ -34,17 +34,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 145_971, 245_933
-	///   Average:  204_724
-	///   Median:   206_887
-	///   Std-Dev:  23676.54
+	///   Min, Max: 91_187, 93_591
+	///   Average:  92_036
+	///   Median:   91_968
+	///   Std-Dev:  397.03
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 242_362
-	///   95th: 235_373
-	///   75th: 222_601
+	///   99th: 93_118
+	///   95th: 92_776
+	///   75th: 92_256
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(204_724), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(92_036), 0);
 }
 
 #[cfg(test)]

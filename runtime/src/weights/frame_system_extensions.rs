@@ -45,32 +45,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_835_000 picoseconds.
-		Weight::from_parts(3_196_000, 0)
+		// Minimum execution time: 1_883_000 picoseconds.
+		Weight::from_parts(2_133_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_mortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_720_000 picoseconds.
-		Weight::from_parts(6_251_000, 0)
+		// Minimum execution time: 3_906_000 picoseconds.
+		Weight::from_parts(4_246_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_immortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_671_000 picoseconds.
-		Weight::from_parts(6_281_000, 0)
+		// Minimum execution time: 3_866_000 picoseconds.
+		Weight::from_parts(4_256_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_non_zero_sender() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 812_000 picoseconds.
-		Weight::from_parts(962_000, 0)
+		// Minimum execution time: 571_000 picoseconds.
+		Weight::from_parts(731_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
@@ -79,8 +79,8 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `101`
 		//  Estimated: `3593`
-		// Minimum execution time: 11_552_000 picoseconds.
-		Weight::from_parts(12_373_000, 0)
+		// Minimum execution time: 8_953_000 picoseconds.
+		Weight::from_parts(9_845_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -89,32 +89,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 602_000 picoseconds.
-		Weight::from_parts(821_000, 0)
+		// Minimum execution time: 451_000 picoseconds.
+		Weight::from_parts(591_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_tx_version() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 611_000 picoseconds.
-		Weight::from_parts(751_000, 0)
+		// Minimum execution time: 440_000 picoseconds.
+		Weight::from_parts(571_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_weight() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_443_000 picoseconds.
-		Weight::from_parts(7_103_000, 0)
+		// Minimum execution time: 3_716_000 picoseconds.
+		Weight::from_parts(4_216_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn weight_reclaim() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_837_000 picoseconds.
-		Weight::from_parts(4_348_000, 0)
+		// Minimum execution time: 2_093_000 picoseconds.
+		Weight::from_parts(2_454_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

@@ -44,10 +44,10 @@ use pallet_permissions::WeightInfo as _;
 pub use block_weights::BlockExecutionWeight;
 pub use paritydb_weights::constants::ParityDbWeight;
 
-/// One sr25519 signature check, the least a signed extrinsic costs: 59.45 µs per signature
+/// One sr25519 signature check, the least a signed extrinsic costs: 38.51 µs per signature
 /// (`seoul-node benchmark pallet --pallet frame_benchmarking --extrinsic sr25519_verification
 /// --steps 20 --repeat 10`, with the runtime built by `scripts/weights.sh`).
-pub const SIGNATURE_CHECK: Weight = Weight::from_parts(59_450_000, 0);
+pub const SIGNATURE_CHECK: Weight = Weight::from_parts(38_510_000, 0);
 
 /// The weight of a signed extrinsic beyond its call's weight and its transaction extensions'
 /// weights: decoding it, checking its signature, applying it.

@@ -3,7 +3,7 @@
 //!
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-23 (Y/M/D)
+//! DATE: 2026-11-24 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! DATABASE: `ParityDb`, RUNTIME: `Seoul load test (100000 citizens)`
@@ -18,9 +18,9 @@
 //   benchmark
 //   storage
 //   --chain
-//   /tmp/s11/bw3/spec.json
+//   /root/.cache/seoul-chain/target/base-weights-20261124-160624/spec.json
 //   --base-path
-//   /tmp/s11/bw3/db
+//   /root/.cache/seoul-chain/target/base-weights-20261124-160624/db
 //   --database
 //   paritydb
 //   --state-version
@@ -44,31 +44,31 @@ pub mod constants {
 			/// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			///
 			/// Stats nanoseconds:
-			///   Min, Max: 1_363, 18_884_160
-			///   Average:  9_923
-			///   Median:   8_415
-			///   Std-Dev:  70781.06
+			///   Min, Max: 1_393, 19_108_036
+			///   Average:  7_936
+			///   Median:   7_110
+			///   Std-Dev:  79753.8
 			///
 			/// Percentiles nanoseconds:
-			///   99th: 23_304
-			///   95th: 13_606
-			///   75th: 9_688
-			read: 9_923 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			///   99th: 11_988
+			///   95th: 9_485
+			///   75th: 7_892
+			read: 7_936 * constants::WEIGHT_REF_TIME_PER_NANOS,
 
 			/// Time to write one storage item.
 			/// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			///
 			/// Stats nanoseconds:
-			///   Min, Max: 19_709, 29_151
-			///   Average:  23_571
-			///   Median:   23_443
-			///   Std-Dev:  3286.7
+			///   Min, Max: 10_270, 10_619
+			///   Average:  10_414
+			///   Median:   10_337
+			///   Std-Dev:  151.7
 			///
 			/// Percentiles nanoseconds:
-			///   99th: 29_151
-			///   95th: 29_151
-			///   75th: 24_605
-			write: 23_571 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			///   99th: 10_619
+			///   95th: 10_619
+			///   75th: 10_575
+			write: 10_414 * constants::WEIGHT_REF_TIME_PER_NANOS,
 		};
 	}
 
