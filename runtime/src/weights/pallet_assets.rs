@@ -47,8 +47,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `176`
 		//  Estimated: `3675`
-		// Minimum execution time: 14_211_000 picoseconds.
-		Weight::from_parts(15_253_000, 0)
+		// Minimum execution time: 13_770_000 picoseconds.
+		Weight::from_parts(14_932_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -59,8 +59,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `176`
 		//  Estimated: `3675`
-		// Minimum execution time: 14_311_000 picoseconds.
-		Weight::from_parts(15_273_000, 0)
+		// Minimum execution time: 13_770_000 picoseconds.
+		Weight::from_parts(14_912_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -73,8 +73,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `393`
 		//  Estimated: `3675`
-		// Minimum execution time: 15_954_000 picoseconds.
-		Weight::from_parts(17_105_000, 0)
+		// Minimum execution time: 15_292_000 picoseconds.
+		Weight::from_parts(16_564_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -92,11 +92,11 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `288 + c * (157 ±0)`
 		//  Estimated: `3675 + c * (2609 ±0)`
-		// Minimum execution time: 19_178_000 picoseconds.
-		Weight::from_parts(19_639_000, 0)
+		// Minimum execution time: 18_628_000 picoseconds.
+		Weight::from_parts(19_339_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
-			// Standard Error: 11_933
-			.saturating_add(Weight::from_parts(16_557_983, 0).saturating_mul(c.into()))
+			// Standard Error: 36_561
+			.saturating_add(Weight::from_parts(18_037_769, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -112,11 +112,11 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `488 + a * (86 ±0)`
 		//  Estimated: `3675 + a * (2623 ±0)`
-		// Minimum execution time: 19_829_000 picoseconds.
-		Weight::from_parts(20_360_000, 0)
+		// Minimum execution time: 19_078_000 picoseconds.
+		Weight::from_parts(19_930_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
-			// Standard Error: 5_306
-			.saturating_add(Weight::from_parts(5_376_729, 0).saturating_mul(a.into()))
+			// Standard Error: 17_995
+			.saturating_add(Weight::from_parts(5_880_134, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -133,8 +133,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `390`
 		//  Estimated: `3675`
-		// Minimum execution time: 17_857_000 picoseconds.
-		Weight::from_parts(18_968_000, 0)
+		// Minimum execution time: 17_225_000 picoseconds.
+		Weight::from_parts(18_648_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -147,8 +147,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `390`
 		//  Estimated: `3675`
-		// Minimum execution time: 25_888_000 picoseconds.
-		Weight::from_parts(27_271_000, 0)
+		// Minimum execution time: 24_937_000 picoseconds.
+		Weight::from_parts(26_700_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -163,8 +163,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `504`
 		//  Estimated: `3675`
-		// Minimum execution time: 40_570_000 picoseconds.
-		Weight::from_parts(42_593_000, 0)
+		// Minimum execution time: 39_919_000 picoseconds.
+		Weight::from_parts(42_052_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -181,8 +181,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `543`
 		//  Estimated: `6208`
-		// Minimum execution time: 53_569_000 picoseconds.
-		Weight::from_parts(55_753_000, 0)
+		// Minimum execution time: 52_438_000 picoseconds.
+		Weight::from_parts(55_202_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -199,8 +199,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `543`
 		//  Estimated: `6208`
-		// Minimum execution time: 47_931_000 picoseconds.
-		Weight::from_parts(50_114_000, 0)
+		// Minimum execution time: 46_679_000 picoseconds.
+		Weight::from_parts(49_414_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -217,8 +217,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `543`
 		//  Estimated: `6208`
-		// Minimum execution time: 53_329_000 picoseconds.
-		Weight::from_parts(55_562_000, 0)
+		// Minimum execution time: 52_418_000 picoseconds.
+		Weight::from_parts(55_291_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -231,8 +231,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `462`
 		//  Estimated: `3675`
-		// Minimum execution time: 18_387_000 picoseconds.
-		Weight::from_parts(19_609_000, 0)
+		// Minimum execution time: 18_037_000 picoseconds.
+		Weight::from_parts(19_449_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -245,8 +245,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `462`
 		//  Estimated: `3675`
-		// Minimum execution time: 18_357_000 picoseconds.
-		Weight::from_parts(19_669_000, 0)
+		// Minimum execution time: 18_017_000 picoseconds.
+		Weight::from_parts(19_659_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -257,8 +257,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `351`
 		//  Estimated: `3675`
-		// Minimum execution time: 13_881_000 picoseconds.
-		Weight::from_parts(14_972_000, 0)
+		// Minimum execution time: 13_500_000 picoseconds.
+		Weight::from_parts(14_701_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -269,8 +269,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `351`
 		//  Estimated: `3675`
-		// Minimum execution time: 13_980_000 picoseconds.
-		Weight::from_parts(14_972_000, 0)
+		// Minimum execution time: 13_550_000 picoseconds.
+		Weight::from_parts(14_622_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -283,8 +283,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `390`
 		//  Estimated: `3675`
-		// Minimum execution time: 16_324_000 picoseconds.
-		Weight::from_parts(17_476_000, 0)
+		// Minimum execution time: 16_043_000 picoseconds.
+		Weight::from_parts(17_216_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -295,8 +295,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `351`
 		//  Estimated: `3675`
-		// Minimum execution time: 13_941_000 picoseconds.
-		Weight::from_parts(14_942_000, 0)
+		// Minimum execution time: 13_360_000 picoseconds.
+		Weight::from_parts(14_562_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -310,11 +310,11 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `351`
 		//  Estimated: `3675`
-		// Minimum execution time: 14_792_000 picoseconds.
-		Weight::from_parts(15_942_589, 0)
+		// Minimum execution time: 14_401_000 picoseconds.
+		Weight::from_parts(15_653_081, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
-			// Standard Error: 1_133
-			.saturating_add(Weight::from_parts(52_715, 0).saturating_mul(n.into()))
+			// Standard Error: 1_386
+			.saturating_add(Weight::from_parts(58_237, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -328,13 +328,13 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `390`
 		//  Estimated: `3675`
-		// Minimum execution time: 17_475_000 picoseconds.
-		Weight::from_parts(18_901_188, 0)
+		// Minimum execution time: 17_145_000 picoseconds.
+		Weight::from_parts(18_427_967, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
-			// Standard Error: 157
-			.saturating_add(Weight::from_parts(1_798, 0).saturating_mul(n.into()))
-			// Standard Error: 157
-			.saturating_add(Weight::from_parts(2_809, 0).saturating_mul(s.into()))
+			// Standard Error: 194
+			.saturating_add(Weight::from_parts(3_366, 0).saturating_mul(n.into()))
+			// Standard Error: 194
+			.saturating_add(Weight::from_parts(2_934, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -346,8 +346,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `518`
 		//  Estimated: `3675`
-		// Minimum execution time: 17_966_000 picoseconds.
-		Weight::from_parts(19_169_000, 0)
+		// Minimum execution time: 17_496_000 picoseconds.
+		Weight::from_parts(18_888_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -362,13 +362,13 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `229`
 		//  Estimated: `3675`
-		// Minimum execution time: 16_134_000 picoseconds.
-		Weight::from_parts(17_442_289, 0)
+		// Minimum execution time: 15_433_000 picoseconds.
+		Weight::from_parts(16_672_463, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
-			// Standard Error: 129
-			.saturating_add(Weight::from_parts(1_670, 0).saturating_mul(n.into()))
-			// Standard Error: 129
-			.saturating_add(Weight::from_parts(2_595, 0).saturating_mul(s.into()))
+			// Standard Error: 180
+			.saturating_add(Weight::from_parts(1_991, 0).saturating_mul(n.into()))
+			// Standard Error: 180
+			.saturating_add(Weight::from_parts(1_215, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -380,8 +380,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `518`
 		//  Estimated: `3675`
-		// Minimum execution time: 17_646_000 picoseconds.
-		Weight::from_parts(18_847_000, 0)
+		// Minimum execution time: 17_085_000 picoseconds.
+		Weight::from_parts(18_388_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -392,8 +392,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `351`
 		//  Estimated: `3675`
-		// Minimum execution time: 13_560_000 picoseconds.
-		Weight::from_parts(14_501_000, 0)
+		// Minimum execution time: 12_929_000 picoseconds.
+		Weight::from_parts(14_011_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -406,8 +406,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `351`
 		//  Estimated: `3675`
-		// Minimum execution time: 21_081_000 picoseconds.
-		Weight::from_parts(22_413_000, 0)
+		// Minimum execution time: 20_591_000 picoseconds.
+		Weight::from_parts(21_942_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -426,8 +426,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `713`
 		//  Estimated: `6208`
-		// Minimum execution time: 63_354_000 picoseconds.
-		Weight::from_parts(66_108_000, 0)
+		// Minimum execution time: 61_271_000 picoseconds.
+		Weight::from_parts(64_505_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -440,8 +440,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `521`
 		//  Estimated: `3675`
-		// Minimum execution time: 23_084_000 picoseconds.
-		Weight::from_parts(24_597_000, 0)
+		// Minimum execution time: 22_604_000 picoseconds.
+		Weight::from_parts(24_286_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -454,8 +454,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `521`
 		//  Estimated: `3675`
-		// Minimum execution time: 24_766_000 picoseconds.
-		Weight::from_parts(26_409_000, 0)
+		// Minimum execution time: 24_296_000 picoseconds.
+		Weight::from_parts(25_968_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -466,8 +466,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `351`
 		//  Estimated: `3675`
-		// Minimum execution time: 14_631_000 picoseconds.
-		Weight::from_parts(15_664_000, 0)
+		// Minimum execution time: 14_251_000 picoseconds.
+		Weight::from_parts(15_463_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -480,8 +480,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `390`
 		//  Estimated: `3675`
-		// Minimum execution time: 20_360_000 picoseconds.
-		Weight::from_parts(21_742_000, 0)
+		// Minimum execution time: 19_960_000 picoseconds.
+		Weight::from_parts(21_352_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -494,8 +494,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `390`
 		//  Estimated: `3675`
-		// Minimum execution time: 20_551_000 picoseconds.
-		Weight::from_parts(21_982_000, 0)
+		// Minimum execution time: 20_130_000 picoseconds.
+		Weight::from_parts(21_612_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -510,8 +510,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `522`
 		//  Estimated: `3675`
-		// Minimum execution time: 22_113_000 picoseconds.
-		Weight::from_parts(23_605_000, 0)
+		// Minimum execution time: 21_682_000 picoseconds.
+		Weight::from_parts(23_305_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -526,8 +526,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `555`
 		//  Estimated: `3675`
-		// Minimum execution time: 22_173_000 picoseconds.
-		Weight::from_parts(23_555_000, 0)
+		// Minimum execution time: 21_983_000 picoseconds.
+		Weight::from_parts(23_665_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -540,8 +540,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `462`
 		//  Estimated: `3675`
-		// Minimum execution time: 18_357_000 picoseconds.
-		Weight::from_parts(19_679_000, 0)
+		// Minimum execution time: 18_057_000 picoseconds.
+		Weight::from_parts(19_449_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -558,8 +558,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `543`
 		//  Estimated: `6208`
-		// Minimum execution time: 68_141_000 picoseconds.
-		Weight::from_parts(70_915_000, 0)
+		// Minimum execution time: 66_709_000 picoseconds.
+		Weight::from_parts(69_713_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -570,8 +570,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `351`
 		//  Estimated: `3675`
-		// Minimum execution time: 8_112_000 picoseconds.
-		Weight::from_parts(8_853_000, 0)
+		// Minimum execution time: 7_952_000 picoseconds.
+		Weight::from_parts(8_692_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
@@ -581,8 +581,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `225`
 		//  Estimated: `3599`
-		// Minimum execution time: 8_773_000 picoseconds.
-		Weight::from_parts(9_474_000, 0)
+		// Minimum execution time: 8_633_000 picoseconds.
+		Weight::from_parts(9_253_000, 0)
 			.saturating_add(Weight::from_parts(0, 3599))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
@@ -592,8 +592,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `283`
 		//  Estimated: `3613`
-		// Minimum execution time: 11_417_000 picoseconds.
-		Weight::from_parts(12_208_000, 0)
+		// Minimum execution time: 11_146_000 picoseconds.
+		Weight::from_parts(11_897_000, 0)
 			.saturating_add(Weight::from_parts(0, 3613))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
@@ -605,8 +605,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `190`
 		//  Estimated: `3675`
-		// Minimum execution time: 8_102_000 picoseconds.
-		Weight::from_parts(8_823_000, 0)
+		// Minimum execution time: 7_812_000 picoseconds.
+		Weight::from_parts(8_603_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -617,8 +617,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `281`
 		//  Estimated: `3605`
-		// Minimum execution time: 8_563_000 picoseconds.
-		Weight::from_parts(9_354_000, 0)
+		// Minimum execution time: 8_453_000 picoseconds.
+		Weight::from_parts(9_174_000, 0)
 			.saturating_add(Weight::from_parts(0, 3605))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}

@@ -53,14 +53,14 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
 	fn set_members(m: u32, _n: u32, p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + m * (1024 ±0) + p * (501 ±0)`
-		//  Estimated: `3940 + m * (601 ±24) + p * (2741 ±12)`
-		// Minimum execution time: 7_270_000 picoseconds.
-		Weight::from_parts(7_471_000, 0)
+		//  Estimated: `3940 + m * (601 ±20) + p * (2741 ±10)`
+		// Minimum execution time: 6_690_000 picoseconds.
+		Weight::from_parts(6_991_000, 0)
 			.saturating_add(Weight::from_parts(0, 3940))
-			// Standard Error: 59_080
-			.saturating_add(Weight::from_parts(2_123_165, 0).saturating_mul(m.into()))
-			// Standard Error: 29_831
-			.saturating_add(Weight::from_parts(4_357_307, 0).saturating_mul(p.into()))
+			// Standard Error: 57_936
+			.saturating_add(Weight::from_parts(2_107_264, 0).saturating_mul(m.into()))
+			// Standard Error: 29_253
+			.saturating_add(Weight::from_parts(4_301_390, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -74,13 +74,13 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_484_000 picoseconds.
-		Weight::from_parts(10_031_903, 0)
+		// Minimum execution time: 8_683_000 picoseconds.
+		Weight::from_parts(9_038_448, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			// Standard Error: 5
-			.saturating_add(Weight::from_parts(1_248, 0).saturating_mul(b.into()))
-			// Standard Error: 347
-			.saturating_add(Weight::from_parts(8_895, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(1_271, 0).saturating_mul(b.into()))
+			// Standard Error: 345
+			.saturating_add(Weight::from_parts(18_631, 0).saturating_mul(m.into()))
 	}
 	/// Storage: `Council::ProposalOf` (r:1 w:0)
 	/// Proof: `Council::ProposalOf` (`max_values`: None, `max_size`: None, mode: `Measured`)
@@ -90,13 +90,13 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3465`
-		// Minimum execution time: 13_931_000 picoseconds.
-		Weight::from_parts(14_396_814, 0)
+		// Minimum execution time: 13_030_000 picoseconds.
+		Weight::from_parts(13_434_912, 0)
 			.saturating_add(Weight::from_parts(0, 3465))
-			// Standard Error: 6
-			.saturating_add(Weight::from_parts(1_217, 0).saturating_mul(b.into()))
-			// Standard Error: 456
-			.saturating_add(Weight::from_parts(19_423, 0).saturating_mul(m.into()))
+			// Standard Error: 7
+			.saturating_add(Weight::from_parts(1_302, 0).saturating_mul(b.into()))
+			// Standard Error: 465
+			.saturating_add(Weight::from_parts(26_529, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `Council::ProposalOf` (r:1 w:1)
@@ -114,15 +114,15 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + p * (47 ±0)`
 		//  Estimated: `3459 + m * (2 ±0) + p * (45 ±0)`
-		// Minimum execution time: 19_018_000 picoseconds.
-		Weight::from_parts(20_451_807, 0)
+		// Minimum execution time: 18_066_000 picoseconds.
+		Weight::from_parts(19_479_650, 0)
 			.saturating_add(Weight::from_parts(0, 3459))
-			// Standard Error: 37
-			.saturating_add(Weight::from_parts(2_158, 0).saturating_mul(b.into()))
-			// Standard Error: 2_672
-			.saturating_add(Weight::from_parts(35_347, 0).saturating_mul(m.into()))
-			// Standard Error: 1_228
-			.saturating_add(Weight::from_parts(330_965, 0).saturating_mul(p.into()))
+			// Standard Error: 45
+			.saturating_add(Weight::from_parts(2_329, 0).saturating_mul(b.into()))
+			// Standard Error: 3_196
+			.saturating_add(Weight::from_parts(41_132, 0).saturating_mul(m.into()))
+			// Standard Error: 1_469
+			.saturating_add(Weight::from_parts(319_671, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(4))
 			.saturating_add(Weight::from_parts(0, 2).saturating_mul(m.into()))
@@ -135,11 +135,11 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `444 + m * (32 ±0)`
 		//  Estimated: `3909 + m * (32 ±0)`
-		// Minimum execution time: 16_255_000 picoseconds.
-		Weight::from_parts(17_304_343, 0)
+		// Minimum execution time: 16_284_000 picoseconds.
+		Weight::from_parts(17_623_887, 0)
 			.saturating_add(Weight::from_parts(0, 3909))
-			// Standard Error: 1_792
-			.saturating_add(Weight::from_parts(45_380, 0).saturating_mul(m.into()))
+			// Standard Error: 2_198
+			.saturating_add(Weight::from_parts(42_615, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(Weight::from_parts(0, 32).saturating_mul(m.into()))
@@ -156,13 +156,13 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + m * (32 ±0) + p * (48 ±0)`
 		//  Estimated: `3447 + m * (38 ±0) + p * (46 ±0)`
-		// Minimum execution time: 19_218_000 picoseconds.
-		Weight::from_parts(19_987_588, 0)
+		// Minimum execution time: 19_088_000 picoseconds.
+		Weight::from_parts(19_921_062, 0)
 			.saturating_add(Weight::from_parts(0, 3447))
-			// Standard Error: 2_574
-			.saturating_add(Weight::from_parts(52_724, 0).saturating_mul(m.into()))
-			// Standard Error: 1_031
-			.saturating_add(Weight::from_parts(280_876, 0).saturating_mul(p.into()))
+			// Standard Error: 2_238
+			.saturating_add(Weight::from_parts(45_834, 0).saturating_mul(m.into()))
+			// Standard Error: 896
+			.saturating_add(Weight::from_parts(281_133, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(3))
 			.saturating_add(Weight::from_parts(0, 38).saturating_mul(m.into()))
@@ -181,15 +181,15 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `28 + m * (32 ±0) + p * (63 ±0)`
 		//  Estimated: `3474 + b * (1 ±0) + m * (41 ±2) + p * (59 ±0)`
-		// Minimum execution time: 29_974_000 picoseconds.
-		Weight::from_parts(29_382_408, 0)
+		// Minimum execution time: 29_874_000 picoseconds.
+		Weight::from_parts(26_135_516, 0)
 			.saturating_add(Weight::from_parts(0, 3474))
-			// Standard Error: 68
-			.saturating_add(Weight::from_parts(1_705, 0).saturating_mul(b.into()))
-			// Standard Error: 5_565
-			.saturating_add(Weight::from_parts(92_971, 0).saturating_mul(m.into()))
-			// Standard Error: 2_230
-			.saturating_add(Weight::from_parts(373_758, 0).saturating_mul(p.into()))
+			// Standard Error: 142
+			.saturating_add(Weight::from_parts(1_912, 0).saturating_mul(b.into()))
+			// Standard Error: 11_524
+			.saturating_add(Weight::from_parts(237_650, 0).saturating_mul(m.into()))
+			// Standard Error: 4_619
+			.saturating_add(Weight::from_parts(434_778, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(b.into()))
@@ -210,13 +210,11 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + m * (32 ±0) + p * (48 ±0)`
 		//  Estimated: `3434 + m * (38 ±0) + p * (46 ±0)`
-		// Minimum execution time: 22_373_000 picoseconds.
-		Weight::from_parts(23_615_523, 0)
+		// Minimum execution time: 21_882_000 picoseconds.
+		Weight::from_parts(23_963_984, 0)
 			.saturating_add(Weight::from_parts(0, 3434))
-			// Standard Error: 2_473
-			.saturating_add(Weight::from_parts(35_649, 0).saturating_mul(m.into()))
-			// Standard Error: 990
-			.saturating_add(Weight::from_parts(283_465, 0).saturating_mul(p.into()))
+			// Standard Error: 1_212
+			.saturating_add(Weight::from_parts(282_746, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 			.saturating_add(Weight::from_parts(0, 38).saturating_mul(m.into()))
@@ -237,15 +235,15 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `15 + m * (32 ±0) + p * (63 ±0)`
 		//  Estimated: `3461 + b * (1 ±0) + m * (41 ±2) + p * (59 ±0)`
-		// Minimum execution time: 32_128_000 picoseconds.
-		Weight::from_parts(32_106_946, 0)
+		// Minimum execution time: 31_707_000 picoseconds.
+		Weight::from_parts(32_120_838, 0)
 			.saturating_add(Weight::from_parts(0, 3461))
-			// Standard Error: 71
-			.saturating_add(Weight::from_parts(1_684, 0).saturating_mul(b.into()))
-			// Standard Error: 5_769
-			.saturating_add(Weight::from_parts(60_935, 0).saturating_mul(m.into()))
-			// Standard Error: 2_312
-			.saturating_add(Weight::from_parts(370_975, 0).saturating_mul(p.into()))
+			// Standard Error: 70
+			.saturating_add(Weight::from_parts(1_537, 0).saturating_mul(b.into()))
+			// Standard Error: 5_695
+			.saturating_add(Weight::from_parts(43_710, 0).saturating_mul(m.into()))
+			// Standard Error: 2_282
+			.saturating_add(Weight::from_parts(383_811, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(b.into()))
@@ -263,11 +261,11 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + p * (32 ±0)`
 		//  Estimated: `1476 + p * (32 ±0)`
-		// Minimum execution time: 11_527_000 picoseconds.
-		Weight::from_parts(12_213_932, 0)
+		// Minimum execution time: 11_026_000 picoseconds.
+		Weight::from_parts(11_899_248, 0)
 			.saturating_add(Weight::from_parts(0, 1476))
-			// Standard Error: 485
-			.saturating_add(Weight::from_parts(232_949, 0).saturating_mul(p.into()))
+			// Standard Error: 471
+			.saturating_add(Weight::from_parts(240_655, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(3))
 			.saturating_add(Weight::from_parts(0, 32).saturating_mul(p.into()))
@@ -286,13 +284,13 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `997 + p * (48 ±0)`
 		//  Estimated: `4484 + d * (78 ±6) + p * (47 ±0)`
-		// Minimum execution time: 18_418_000 picoseconds.
-		Weight::from_parts(19_531_973, 0)
+		// Minimum execution time: 18_137_000 picoseconds.
+		Weight::from_parts(15_448_670, 0)
 			.saturating_add(Weight::from_parts(0, 4484))
-			// Standard Error: 20_912
-			.saturating_add(Weight::from_parts(402_994, 0).saturating_mul(d.into()))
-			// Standard Error: 1_017
-			.saturating_add(Weight::from_parts(294_510, 0).saturating_mul(p.into()))
+			// Standard Error: 115_207
+			.saturating_add(Weight::from_parts(3_622_896, 0).saturating_mul(d.into()))
+			// Standard Error: 5_604
+			.saturating_add(Weight::from_parts(429_706, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 			.saturating_add(Weight::from_parts(0, 78).saturating_mul(d.into()))
@@ -306,8 +304,8 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `487`
 		//  Estimated: `3952`
-		// Minimum execution time: 10_005_000 picoseconds.
-		Weight::from_parts(11_046_000, 0)
+		// Minimum execution time: 9_905_000 picoseconds.
+		Weight::from_parts(11_066_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(2))
 	}

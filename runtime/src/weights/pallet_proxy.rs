@@ -48,11 +48,11 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `90 + p * (37 ±0)`
 		//  Estimated: `4706`
-		// Minimum execution time: 14_842_000 picoseconds.
-		Weight::from_parts(15_937_129, 0)
+		// Minimum execution time: 14_812_000 picoseconds.
+		Weight::from_parts(15_946_118, 0)
 			.saturating_add(Weight::from_parts(0, 4706))
-			// Standard Error: 407
-			.saturating_add(Weight::from_parts(44_175, 0).saturating_mul(p.into()))
+			// Standard Error: 588
+			.saturating_add(Weight::from_parts(50_978, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `Proxy::Proxies` (r:1 w:0)
@@ -67,13 +67,13 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `417 + a * (68 ±0) + p * (37 ±0)`
 		//  Estimated: `5698`
-		// Minimum execution time: 38_027_000 picoseconds.
-		Weight::from_parts(39_262_250, 0)
+		// Minimum execution time: 37_996_000 picoseconds.
+		Weight::from_parts(39_271_242, 0)
 			.saturating_add(Weight::from_parts(0, 5698))
-			// Standard Error: 1_483
-			.saturating_add(Weight::from_parts(219_168, 0).saturating_mul(a.into()))
-			// Standard Error: 1_532
-			.saturating_add(Weight::from_parts(34_488, 0).saturating_mul(p.into()))
+			// Standard Error: 1_862
+			.saturating_add(Weight::from_parts(226_947, 0).saturating_mul(a.into()))
+			// Standard Error: 1_924
+			.saturating_add(Weight::from_parts(46_265, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -87,13 +87,13 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `332 + a * (68 ±0)`
 		//  Estimated: `5698`
-		// Minimum execution time: 27_541_000 picoseconds.
-		Weight::from_parts(28_431_414, 0)
+		// Minimum execution time: 27_481_000 picoseconds.
+		Weight::from_parts(28_867_572, 0)
 			.saturating_add(Weight::from_parts(0, 5698))
-			// Standard Error: 1_211
-			.saturating_add(Weight::from_parts(212_781, 0).saturating_mul(a.into()))
-			// Standard Error: 1_251
-			.saturating_add(Weight::from_parts(22_524, 0).saturating_mul(p.into()))
+			// Standard Error: 1_301
+			.saturating_add(Weight::from_parts(211_675, 0).saturating_mul(a.into()))
+			// Standard Error: 1_344
+			.saturating_add(Weight::from_parts(9_442, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -107,13 +107,13 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `332 + a * (68 ±0)`
 		//  Estimated: `5698`
-		// Minimum execution time: 27_430_000 picoseconds.
-		Weight::from_parts(28_491_803, 0)
+		// Minimum execution time: 27_370_000 picoseconds.
+		Weight::from_parts(28_567_955, 0)
 			.saturating_add(Weight::from_parts(0, 5698))
-			// Standard Error: 1_061
-			.saturating_add(Weight::from_parts(209_317, 0).saturating_mul(a.into()))
-			// Standard Error: 1_096
-			.saturating_add(Weight::from_parts(17_472, 0).saturating_mul(p.into()))
+			// Standard Error: 1_414
+			.saturating_add(Weight::from_parts(212_801, 0).saturating_mul(a.into()))
+			// Standard Error: 1_461
+			.saturating_add(Weight::from_parts(27_447, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -129,13 +129,13 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `349 + a * (68 ±0) + p * (37 ±0)`
 		//  Estimated: `5698`
-		// Minimum execution time: 34_902_000 picoseconds.
-		Weight::from_parts(36_187_973, 0)
+		// Minimum execution time: 34_952_000 picoseconds.
+		Weight::from_parts(36_003_234, 0)
 			.saturating_add(Weight::from_parts(0, 5698))
-			// Standard Error: 1_448
-			.saturating_add(Weight::from_parts(205_792, 0).saturating_mul(a.into()))
-			// Standard Error: 1_496
-			.saturating_add(Weight::from_parts(24_821, 0).saturating_mul(p.into()))
+			// Standard Error: 1_129
+			.saturating_add(Weight::from_parts(199_616, 0).saturating_mul(a.into()))
+			// Standard Error: 1_166
+			.saturating_add(Weight::from_parts(33_831, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -146,11 +146,11 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `90 + p * (37 ±0)`
 		//  Estimated: `4706`
-		// Minimum execution time: 26_058_000 picoseconds.
-		Weight::from_parts(27_129_797, 0)
+		// Minimum execution time: 25_918_000 picoseconds.
+		Weight::from_parts(27_328_465, 0)
 			.saturating_add(Weight::from_parts(0, 4706))
-			// Standard Error: 411
-			.saturating_add(Weight::from_parts(57_596, 0).saturating_mul(p.into()))
+			// Standard Error: 685
+			.saturating_add(Weight::from_parts(62_560, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -161,11 +161,11 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `90 + p * (37 ±0)`
 		//  Estimated: `4706`
-		// Minimum execution time: 25_778_000 picoseconds.
-		Weight::from_parts(26_901_254, 0)
+		// Minimum execution time: 25_678_000 picoseconds.
+		Weight::from_parts(27_101_336, 0)
 			.saturating_add(Weight::from_parts(0, 4706))
-			// Standard Error: 379
-			.saturating_add(Weight::from_parts(53_343, 0).saturating_mul(p.into()))
+			// Standard Error: 803
+			.saturating_add(Weight::from_parts(70_563, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -176,11 +176,11 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `90 + p * (37 ±0)`
 		//  Estimated: `4706`
-		// Minimum execution time: 25_908_000 picoseconds.
-		Weight::from_parts(25_524_773, 0)
+		// Minimum execution time: 25_318_000 picoseconds.
+		Weight::from_parts(25_763_339, 0)
 			.saturating_add(Weight::from_parts(0, 4706))
-			// Standard Error: 577
-			.saturating_add(Weight::from_parts(1_723_710, 0).saturating_mul(p.into()))
+			// Standard Error: 2_095
+			.saturating_add(Weight::from_parts(1_772_694, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -191,11 +191,11 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `102`
 		//  Estimated: `4706`
-		// Minimum execution time: 29_123_000 picoseconds.
-		Weight::from_parts(30_283_690, 0)
+		// Minimum execution time: 29_364_000 picoseconds.
+		Weight::from_parts(30_888_721, 0)
 			.saturating_add(Weight::from_parts(0, 4706))
-			// Standard Error: 448
-			.saturating_add(Weight::from_parts(34_908, 0).saturating_mul(p.into()))
+			// Standard Error: 1_026
+			.saturating_add(Weight::from_parts(52_747, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -206,11 +206,11 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `127 + p * (37 ±0)`
 		//  Estimated: `4706`
-		// Minimum execution time: 27_371_000 picoseconds.
-		Weight::from_parts(28_657_907, 0)
+		// Minimum execution time: 27_440_000 picoseconds.
+		Weight::from_parts(28_809_686, 0)
 			.saturating_add(Weight::from_parts(0, 4706))
-			// Standard Error: 565
-			.saturating_add(Weight::from_parts(48_850, 0).saturating_mul(p.into()))
+			// Standard Error: 967
+			.saturating_add(Weight::from_parts(66_779, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -224,8 +224,8 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `416`
 		//  Estimated: `5698`
-		// Minimum execution time: 45_367_000 picoseconds.
-		Weight::from_parts(47_320_000, 0)
+		// Minimum execution time: 45_597_000 picoseconds.
+		Weight::from_parts(47_681_000, 0)
 			.saturating_add(Weight::from_parts(0, 5698))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))

@@ -49,11 +49,11 @@ impl<T: frame_system::Config> pallet_session::WeightInfo for WeightInfo<T> {
 	/// Proof: `Session::KeyOwner` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	fn set_keys() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `398`
-		//  Estimated: `6338`
-		// Minimum execution time: 114_860_000 picoseconds.
-		Weight::from_parts(122_451_000, 0)
-			.saturating_add(Weight::from_parts(0, 6338))
+		//  Measured:  `404`
+		//  Estimated: `6344`
+		// Minimum execution time: 119_157_000 picoseconds.
+		Weight::from_parts(127_749_000, 0)
+			.saturating_add(Weight::from_parts(0, 6344))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -69,8 +69,8 @@ impl<T: frame_system::Config> pallet_session::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `277`
 		//  Estimated: `3742`
-		// Minimum execution time: 43_614_000 picoseconds.
-		Weight::from_parts(46_058_000, 0)
+		// Minimum execution time: 45_047_000 picoseconds.
+		Weight::from_parts(48_672_000, 0)
 			.saturating_add(Weight::from_parts(0, 3742))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(4))
