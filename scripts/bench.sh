@@ -31,7 +31,7 @@
 #
 # Each scenario also prints the mean and maximum authoring time of its loaded blocks, the CPU
 # time the load generator and the node used during the run, and how many times the node's pool
-# validated transactions and how many sr25519 checks its cache of valid signatures answered
+# validated transactions (and in how many runtime calls), how many sr25519 checks its cache of valid signatures answered
 # (its Prometheus counters, kept in $BENCH_OUT/metrics-<scenario>.txt).
 #
 # Scenarios, each at BENCH_RATE:
@@ -181,9 +181,10 @@ for scenario in "${scenarios[@]}"; do
 		awk '$NF > 1 { ms = substr($7, 2) + 0; n++; sum += ms; if (ms > max) max = ms }
 		END { if (n) printf "authoring of %d loaded blocks: mean %.0f ms, max %d ms\n", n, sum / n, max }'
 	# From the node's Prometheus counters:
-	# - the pool's runtime validations (a runtime call and a signature check each): one when a
-	#   transaction is submitted, and again while it waits (the view's revalidation after each
-	#   block, the mempool's after finality);
+	# - the pool's runtime validations (a signature check each): one when a transaction is
+	#   submitted, and again while it waits (the view's revalidation after each block, the
+	#   mempool's after finality); and the runtime calls they took, most in batches
+	#   (node/src/pool_batch.rs);
 	# - the upkeep validations the node answered from a transaction's last runtime result,
 	#   without a runtime call (node/src/pool_api.rs);
 	# - the node's cache of valid sr25519 signatures: the runtime's checks it answered, and
@@ -191,9 +192,12 @@ for scenario in "${scenarios[@]}"; do
 	curl -sf "http://127.0.0.1:$PROMETHEUS_PORT/metrics" >"$OUT/metrics-$scenario.txt" &&
 	awk '/^(substrate_sub_txpool_|seoul_txpool_|seoul_sr25519_cache_)/ { split($1, name, "{"); sum[name[1]] += $NF }
 		END {
-			v = sum["substrate_sub_txpool_validations_finished"]
+			one = sum["substrate_sub_txpool_validations_finished"]
+			b = sum["seoul_txpool_validation_batches_total"]; bt = sum["seoul_txpool_validations_batched_total"]
+			v = one + bt
 			f = sum["substrate_sub_txpool_finalized_txs_total"]
-			if (f) printf "pool validations: %d runtime calls for %d finalized transactions (%.2f each): %d at submission, %d by view revalidation, %d from the mempool into new views\n", v, f, v / f, sum["substrate_sub_txpool_submitted_txs_total"], sum["substrate_sub_txpool_view_revalidation_resubmitted_txs_total"] + sum["substrate_sub_txpool_view_revalidation_invalid_txs_total"], sum["substrate_sub_txpool_submitted_from_mempool_txs_total"]
+			if (f) printf "pool validations: %d by the runtime for %d finalized transactions (%.2f each): %d at submission, %d by view revalidation, %d from the mempool into new views\n", v, f, v / f, sum["substrate_sub_txpool_submitted_txs_total"], sum["substrate_sub_txpool_view_revalidation_resubmitted_txs_total"] + sum["substrate_sub_txpool_view_revalidation_invalid_txs_total"], sum["substrate_sub_txpool_submitted_from_mempool_txs_total"]
+			if (f) printf "pool runtime calls: %d, %d of them batches of %.1f transactions on average, %d one transaction each\n", b + one, b, b ? bt / b : 0, one
 			a = sum["seoul_txpool_validations_answered_total"]
 			if (f) printf "pool upkeep validations answered from the last runtime result: %d (%.2f a transaction)\n", a, a / f
 			h = sum["seoul_sr25519_cache_hits_total"]; c = sum["seoul_sr25519_cache_checks_total"]

@@ -8,6 +8,7 @@ mod cli;
 mod command;
 mod deposit_token_rpc;
 mod pool_api;
+mod pool_batch;
 mod proposer;
 mod rpc;
 mod s_coin_rpc;

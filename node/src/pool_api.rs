@@ -32,6 +32,8 @@
 //! asked again. Submissions (`Submitted`) always go to the runtime, and their results are the
 //! ones remembered; answers are not.
 //!
+//! What goes to the runtime goes in batches, many transactions a call (`pool_batch`).
+//!
 //! Session 17 answered upkeep validations from old results without deriving the required tag
 //! again: payments then waited for tags already included and the pool dropped them
 //! (docs/performance.md, *Tuning tried*).
@@ -56,7 +58,7 @@ use sp_runtime::{
 };
 use substrate_prometheus_endpoint::{register, Counter, PrometheusError, Registry, U64};
 
-use crate::service::FullClient;
+use crate::{pool_batch::BatchValidator, service::FullClient};
 
 type Inner = FullChainApi<FullClient, Block>;
 type Error = <Inner as ChainApi>::Error;
@@ -174,11 +176,13 @@ pub struct CachedChainApi {
 	/// The runtime code's hash at recent blocks.
 	code_hashes: Mutex<LruMap<Hash, Hash>>,
 	answered: Option<Counter<U64>>,
+	/// Validations that go to the runtime, in batches.
+	batches: BatchValidator,
 }
 
 impl CachedChainApi {
 	/// The pool's runtime access through `client`; its counter
-	/// `seoul_txpool_validations_answered_total` in `registry`.
+	/// `seoul_txpool_validations_answered_total` and the batches' counters in `registry`.
 	pub fn new(
 		client: Arc<FullClient>,
 		registry: Option<&Registry>,
@@ -198,10 +202,11 @@ impl CachedChainApi {
 			.transpose()?;
 		Ok(Self {
 			inner: FullChainApi::new(client.clone(), registry, spawner),
-			client,
+			client: client.clone(),
 			validated: Mutex::new(LruMap::new(ByLength::new(CAPACITY))),
 			code_hashes: Mutex::new(LruMap::new(ByLength::new(CODE_HASHES))),
 			answered,
+			batches: BatchValidator::new(client, registry, spawner)?,
 		})
 	}
 
@@ -291,7 +296,10 @@ impl ChainApi for CachedChainApi {
 				return Ok(Ok(valid));
 			}
 		}
-		let result = self.inner.validate_transaction(at, source, uxt, validation_priority).await?;
+		let result = match self.batches.validate(at, source, uxt.clone()).await {
+			Some(result) => result,
+			None => self.inner.validate_transaction(at, source, uxt, validation_priority).await?,
+		};
 		self.remember(hash, at, &result);
 		Ok(result)
 	}

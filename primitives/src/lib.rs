@@ -387,4 +387,22 @@ sp_api::decl_runtime_apis! {
 			extrinsics: &alloc::vec::Vec<<Block as sp_runtime::traits::Block>::Extrinsic>,
 		) -> alloc::vec::Vec<sp_runtime::ApplyExtrinsicResult>;
 	}
+
+	/// Transaction validation in batches: the node's pool validates the transactions submitted
+	/// to it many at a time, in one runtime call, instead of one
+	/// `TaggedTransactionQueue::validate_transaction` call each (the cost of a runtime call is
+	/// `BatchBlockBuilder`'s).
+	pub trait BatchTransactionQueue {
+		/// Validates each of `extrinsics` from `source` as
+		/// `TaggedTransactionQueue::validate_transaction(source, extrinsic, block_hash)` would on
+		/// its own, on the state of the block the call is made at (`block_hash`): what one
+		/// validation leaves in storage is rolled back before the next, so each sees that state
+		/// alone, and two transactions with the same nonce are both valid, as they would be
+		/// validated apart. Returns one result per extrinsic, in order.
+		fn validate_transactions(
+			source: sp_runtime::transaction_validity::TransactionSource,
+			extrinsics: &alloc::vec::Vec<<Block as sp_runtime::traits::Block>::Extrinsic>,
+			block_hash: <Block as sp_runtime::traits::Block>::Hash,
+		) -> alloc::vec::Vec<sp_runtime::transaction_validity::TransactionValidity>;
+	}
 }

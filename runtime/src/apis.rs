@@ -89,6 +89,16 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl seoul_primitives::BatchTransactionQueue<Block> for Runtime {
+		fn validate_transactions(
+			source: TransactionSource,
+			extrinsics: &Vec<<Block as BlockT>::Extrinsic>,
+			block_hash: <Block as BlockT>::Hash,
+		) -> Vec<TransactionValidity> {
+			super::validate_transactions(source, extrinsics, block_hash)
+		}
+	}
+
 	impl sp_transaction_pool::runtime_api::TaggedTransactionQueue<Block> for Runtime {
 		fn validate_transaction(
 			source: TransactionSource,

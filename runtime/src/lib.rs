@@ -183,6 +183,35 @@ pub fn apply_extrinsics(
 	results
 }
 
+/// [`seoul_primitives::BatchTransactionQueue::validate_transactions`]: validates each of
+/// `extrinsics` as `TaggedTransactionQueue::validate_transaction` would on its own, in a storage
+/// transaction rolled back afterwards, so each sees the state the call is made on.
+pub fn validate_transactions(
+	source: sp_runtime::transaction_validity::TransactionSource,
+	extrinsics: &[UncheckedExtrinsic],
+	block_hash: Hash,
+) -> Vec<sp_runtime::transaction_validity::TransactionValidity> {
+	use frame_support::storage::{transactional::with_transaction_opaque_err, TransactionOutcome};
+	use sp_runtime::transaction_validity::UnknownTransaction;
+	extrinsics
+		.iter()
+		.map(|extrinsic| {
+			with_transaction_opaque_err(|| {
+				TransactionOutcome::Rollback(Ok::<_, ()>(Executive::validate_transaction(
+					source,
+					extrinsic.clone(),
+					block_hash,
+				)))
+			})
+			.ok()
+			.and_then(Result::ok)
+			// Only a nesting deeper than FRAME's limit fails to open the transaction, and this
+			// one is the outermost: should it ever fail, the pool is told to ask again later.
+			.unwrap_or(Err(UnknownTransaction::CannotLookup.into()))
+		})
+		.collect()
+}
+
 // Pallet indices are part of the encoding of calls and events: never renumber them.
 #[frame_support::runtime]
 mod runtime {
