@@ -30,9 +30,11 @@
 #                    for whole call stacks through the node's code, which has no frame pointers)
 #
 # Each scenario also prints the mean and maximum authoring time of its loaded blocks, the CPU
-# time the load generator and the node used during the run, and how many times the node's pool
-# validated transactions (and in how many runtime calls), how many sr25519 checks its cache of valid signatures answered
-# (its Prometheus counters, kept in $BENCH_OUT/metrics-<scenario>.txt).
+# time the load generator and the node (and, with four validators, all four) used during the
+# run, how busy the machine's cores were (sampled every second, in $BENCH_OUT/cpu-<scenario>.txt),
+# how many times the node's pool validated transactions and in how many runtime calls, and how
+# many sr25519 checks its cache of valid signatures answered (its Prometheus counters, kept in
+# $BENCH_OUT/metrics-<scenario>.txt).
 #
 # Scenarios, each at BENCH_RATE:
 #   scoin-payment         S-coin merchant payments, from citizens
@@ -102,7 +104,11 @@ else
 fi
 
 node_pid=""
-stop_node() { [ -z "$node_pid" ] || kill "$node_pid" 2>/dev/null || true; }
+sampler_pid=""
+stop_node() {
+	[ -z "$sampler_pid" ] || kill "$sampler_pid" 2>/dev/null || true
+	[ -z "$node_pid" ] || kill "$node_pid" 2>/dev/null || true
+}
 trap stop_node EXIT
 
 # Each scenario on a fresh chain: a run does not inherit the previous one's pool or state.
@@ -149,6 +155,28 @@ cpu_seconds() {
 	awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"
 }
 
+# CPU seconds the four validators of the local network have used so far (0 with one).
+validators_cpu() {
+	local pid total=0
+	[ "$VALIDATORS" = 1 ] && { echo 0; return; }
+	for pid in $(pgrep -f -- "--base-path $OUT/network/"); do
+		total=$(awk -v t="$total" -v s="$(cpu_seconds "$pid")" 'BEGIN { printf "%.2f", t + s }')
+	done
+	echo "$total"
+}
+
+# The whole machine's CPU (all cores, every process), sampled every second into $1: the busy
+# share of each second, in per cent (steal time counts as busy: the cores were not ours).
+sample_machine_cpu() {
+	local busy total prev_busy prev_total
+	read -r prev_busy prev_total < <(awk '/^cpu / { b = $2 + $3 + $4 + $7 + $8 + $9; print b, b + $5 + $6 }' /proc/stat)
+	while sleep 1; do
+		read -r busy total < <(awk '/^cpu / { b = $2 + $3 + $4 + $7 + $8 + $9; print b, b + $5 + $6 }' /proc/stat)
+		[ "$total" -gt "$prev_total" ] && echo $(( 100 * (busy - prev_busy) / (total - prev_total) )) >>"$1"
+		prev_busy=$busy prev_total=$total
+	done
+}
+
 # Citizens may send 60 transactions a minute: enough senders that each sends at most 30.
 # Organization members (the payers) may send 6,000: 1,000 of them are enough.
 senders=$(( RATE * DURATION / 30 ))
@@ -170,12 +198,24 @@ for scenario in "${scenarios[@]}"; do
 		perf_pid=$!
 	fi
 	node_cpu=$(cpu_seconds "$load_pid")
+	all_cpu=$(validators_cpu)
+	rm -f "$OUT/cpu-$scenario.txt"
+	sample_machine_cpu "$OUT/cpu-$scenario.txt" &
+	sampler_pid=$!
 	TIMEFORMAT="load generator CPU: %U s user, %S s system, over %R s (setup, load and wait)"
 	time "$LOADGEN" run --url "ws://127.0.0.1:$RPC_PORT" --scenario "$scenario" --senders "$n" \
 		--rate "$RATE" --duration "$DURATION" --node-pid "$load_pid" \
 		--label "$scenario $RATE/s, $VALIDATORS validator(s), $DATABASE" --json "$OUT/reports.jsonl"
 	awk -v before="$node_cpu" -v after="$(cpu_seconds "$load_pid")" \
 		'BEGIN { printf "node CPU over the same time: %.1f s\n", after - before }'
+	[ "$VALIDATORS" = 1 ] || awk -v before="$all_cpu" -v after="$(validators_cpu)" \
+		'BEGIN { printf "the four validators'"'"' CPU over the same time: %.1f s\n", after - before }'
+	kill "$sampler_pid" 2>/dev/null || true
+	wait "$sampler_pid" 2>/dev/null || true
+	sampler_pid=""
+	awk '{ n++; sum += $1; if ($1 >= 95) full++ }
+		END { if (n) printf "the machine'"'"'s cores over the same time: %.0f %% busy on average, %d of %d s at 95 %% or more (each second in cpu-'"$scenario"'.txt)\n", sum / n, full, n }' \
+		"$OUT/cpu-$scenario.txt" 2>/dev/null || true
 	# Block production: how long authoring took, and how full the blocks were.
 	cat "${node_logs[@]}" | grep -o 'Prepared block for proposing at [0-9]* ([0-9]* ms).*extrinsics_count: [0-9]*' |
 		awk '$NF > 1 { ms = substr($7, 2) + 0; n++; sum += ms; if (ms > max) max = ms }
