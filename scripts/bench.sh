@@ -24,8 +24,9 @@
 #                    scripts/local-network.sh (Alice, Bob, Charlie, Dave on loopback) on a
 #                    populated copy of the `local` spec; the load goes to Alice's node, whose
 #                    memory is sampled, and its data stays in $BENCH_OUT/network
-#   BENCH_PROFILE    1: record the node with `perf` during each run (perf-<scenario>.data,
-#                    WASM functions named through wasmtime's perf map)
+#   BENCH_PROFILE    1: record the node (with four validators, all four) with `perf` during
+#                    each run (perf-<scenario>.data, WASM functions named through wasmtime's
+#                    perf map)
 #   BENCH_PERF_ARGS  perf record's options (default "-F 499 -g"; "-F 99 --call-graph dwarf"
 #                    for whole call stacks through the node's code, which has no frame pointers)
 #
@@ -192,8 +193,10 @@ for scenario in "${scenarios[@]}"; do
 	start_node "$scenario"
 	perf_pid=""
 	if [ "$PROFILE" = 1 ]; then
+		recorded="$load_pid"
+		[ "$VALIDATORS" = 1 ] || recorded="$(pgrep -f -- "--base-path $OUT/network/" | paste -sd,)"
 		# shellcheck disable=SC2086 # a list of options
-		perf record -e cpu-clock $PERF_ARGS -p "$load_pid" -o "$OUT/perf-$scenario.data" \
+		perf record -e cpu-clock $PERF_ARGS -p "$recorded" -o "$OUT/perf-$scenario.data" \
 			>"$OUT/perf-$scenario.log" 2>&1 &
 		perf_pid=$!
 	fi

@@ -66,6 +66,20 @@ impl SubstrateCli for Cli {
 					 authorization (which peers may sync) is enforced by them, on RPC nodes too",
 				)
 			})
+			// libp2p by default, not polkadot-sdk's litep2p: measured on this chain
+			// (docs/performance.md, docs/development.md), litep2p closes a whole connection
+			// when its transaction gossip clogs, and backs a newly authorized node's sync off
+			// for a minute.
+			.mut_arg("network_backend", |arg| {
+				let help = "Network backend: libp2p (seoul-node's default) or litep2p";
+				arg.default_value("libp2p").help(help).long_help(format!(
+					"{help}.\n\nseoul-node runs libp2p by default. Under load, litep2p closes \
+					 the whole connection to a peer whose transaction gossip falls behind (block \
+					 announces and GRANDPA votes go with it), and a newly authorized node may \
+					 wait a minute before it syncs. Both enforce node authorization the same \
+					 way."
+				))
+			})
 	}
 }
 

@@ -25,6 +25,59 @@ fn help_says_offchain_workers_always_run() {
 }
 
 #[test]
+fn help_says_libp2p_is_the_default_network_backend() {
+	let help = stdout_of(&["--help"]);
+	let entry = help.split("--network-backend").nth(1).expect("--network-backend in --help");
+	let entry = entry.split("\n      --").next().unwrap_or_default();
+	assert!(entry.contains("[default: libp2p]"), "{entry}");
+	assert!(entry.contains("litep2p"), "{entry}");
+}
+
+/// The first lines a node logs as it starts, until one contains `until` (or 60 s pass).
+fn node_log_until(args: &[&str], until: &str) -> String {
+	use std::io::{BufRead, BufReader};
+	let mut node = seoul_node()
+		.args(args)
+		.stdout(std::process::Stdio::null())
+		.stderr(std::process::Stdio::piped())
+		.spawn()
+		.expect("seoul-node starts");
+	let stderr = node.stderr.take().expect("stderr is piped");
+	let (lines, received) = std::sync::mpsc::channel();
+	std::thread::spawn(move || {
+		for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+			if lines.send(line).is_err() {
+				break;
+			}
+		}
+	});
+	let mut log = String::new();
+	let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+	while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+		let Ok(line) = received.recv_timeout(left) else { break };
+		log.push_str(&line);
+		log.push('\n');
+		if line.contains(until) {
+			break;
+		}
+	}
+	node.kill().ok();
+	node.wait().ok();
+	log
+}
+
+#[test]
+fn a_node_runs_libp2p_unless_told_otherwise() {
+	let node = ["--dev", "--tmp", "--port", "0", "--rpc-port", "0", "--no-prometheus"];
+	let log = node_log_until(&node, "network backend");
+	assert!(log.contains("Running libp2p network backend"), "{log}");
+
+	let litep2p = [&node[..], &["--network-backend", "litep2p"]].concat();
+	let log = node_log_until(&litep2p, "network backend");
+	assert!(log.contains("Running litep2p network backend"), "{log}");
+}
+
+#[test]
 fn offchain_workers_cannot_be_turned_off() {
 	let output = seoul_node()
 		.args(["--dev", "--tmp", "--offchain-worker", "never"])

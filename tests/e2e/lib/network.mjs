@@ -89,7 +89,7 @@ export function localNetwork({ chain = 'local' } = {}) {
           '--node-key-file', member.nodeKeyFile,
           ...(member.validator ? ['--validator', `--${name}`] : []),
           ...(peers.length ? ['--bootnodes', ...peers] : []),
-          // Both backends enforce node authorization; litep2p is the node's default.
+          // Both backends enforce node authorization; libp2p is the node's default.
           ...(process.env.SEOUL_NETWORK_BACKEND ? ['--network-backend', process.env.SEOUL_NETWORK_BACKEND] : []),
           ...extraArgs,
         ],
