@@ -168,11 +168,13 @@ validators_cpu() {
 
 # The whole machine's CPU (all cores, every process), sampled every second into $1: the busy
 # share of each second, in per cent (steal time counts as busy: the cores were not ours).
+# machine_cpu_ticks prints the busy and the total clock ticks since boot.
+machine_cpu_ticks() { awk '/^cpu / { b = $2 + $3 + $4 + $7 + $8 + $9; print b, b + $5 + $6 }' /proc/stat; }
 sample_machine_cpu() {
 	local busy total prev_busy prev_total
-	read -r prev_busy prev_total < <(awk '/^cpu / { b = $2 + $3 + $4 + $7 + $8 + $9; print b, b + $5 + $6 }' /proc/stat)
+	read -r prev_busy prev_total < <(machine_cpu_ticks)
 	while sleep 1; do
-		read -r busy total < <(awk '/^cpu / { b = $2 + $3 + $4 + $7 + $8 + $9; print b, b + $5 + $6 }' /proc/stat)
+		read -r busy total < <(machine_cpu_ticks)
 		[ "$total" -gt "$prev_total" ] && echo $(( 100 * (busy - prev_busy) / (total - prev_total) )) >>"$1"
 		prev_busy=$busy prev_total=$total
 	done
