@@ -11,6 +11,11 @@
 //! validations queue, so batches grow with the load and a lone submission is validated at
 //! once.
 //!
+//! Submissions and the pool's upkeep validations share this one queue, in order of arrival:
+//! polkadot-sdk's own path gives submissions threads of their own, apart from upkeep. Under a
+//! backlog a submission may wait behind the upkeep validations queued before it, validated
+//! many to a call; most upkeep validations never reach the queue, answered by `pool_api`.
+//!
 //! The runtime gives each transaction of a batch the result it would give it on its own (each
 //! validated in a storage transaction rolled back afterwards). When it cannot (a runtime whose
 //! version lacks the batch call, or a call that fails, as a panic in one transaction's
