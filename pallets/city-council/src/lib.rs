@@ -11,9 +11,14 @@
 //!   call, not a batch around it).
 //! - When the motion is carried, `enact` runs with the collective's origin. It requires that
 //!   origin to be a two-thirds motion ([`Config::MotionOrigin`]).
-//! - It hashes itself, which gives the motion's hash, and reads who voted aye from the motion's
-//!   vote record, which pallet-collective removes only after the dispatch.
-//! - It requires the city's seat ([`CitySeat`]) among the ayes, then dispatches `call` as Root.
+//! - It hashes itself, which gives the motion's hash, and requires that hash to be the motion
+//!   the collective is executing. The council's collective stores and dispatches its motions as
+//!   [`Motion`]s, which record their own hash for the time of their dispatch. So an `enact`
+//!   inside another motion (a batch of `enact`s, say) is refused with [`Error::NotTheMotion`]:
+//!   one motion's votes authorize exactly one dispatch, that motion's own.
+//! - It reads who voted aye from the motion's vote record, which pallet-collective removes only
+//!   after the dispatch, and requires the city's seat ([`CitySeat`]) among the ayes.
+//! - It dispatches `call` as Root.
 //!
 //! A motion that fails one of these checks is still closed by the collective, whose `Executed`
 //! event carries this pallet's error. An `enact` whose inner call fails succeeds itself, and
@@ -24,8 +29,9 @@
 //!
 //! The city's seat is set at genesis and changed by the city origin ([`Pallet::set_city_seat`]).
 //! The seat must stay a council member: a chain without sudo whose city seat leaves the council
-//! can no longer be governed. Council membership is changed only by the city origin, so only
-//! the city can make that mistake.
+//! can no longer be governed. Council membership is changed only by the city origin (the runtime
+//! refuses `pallet-membership`'s `change_key`, by which a member would move its own seat), so
+//! only the city can make that mistake.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -44,9 +50,15 @@ pub mod weights;
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
-use codec::{Decode, Encode};
+use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
+use frame_support::{
+	dispatch::{DispatchInfo, GetDispatchInfo, PostDispatchInfo},
+	dispatch_context::{run_in_context, with_context},
+	CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
 use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::traits::{Dispatchable, Hash};
 
 /// Who voted aye on an open motion of the council.
 pub trait MotionVotes<Hash, AccountId> {
@@ -99,17 +111,93 @@ impl<T: pallet_collective::Config<I>, I: 'static> MotionVotes<T::Hash, T::Accoun
 	}
 }
 
+/// A council motion: the call the council's collective stores, votes on and dispatches (its
+/// `pallet_collective::Config::Proposal`).
+///
+/// It encodes, hashes and weighs itself exactly as the call it holds, so clients propose the
+/// runtime's call (its type information is a wrapper of one unnamed field, which polkadot-js and
+/// subxt take as the call itself) and the collective's storage is the same. Dispatching it dispatches the call with the motion's hash recorded as the motion being
+/// executed, in the dispatch's context (memory, not storage, gone with the dispatch): that is
+/// how [`Pallet::enact`] knows which motion carried it.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	scale_info::TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Motion<T: Config>(pub <T as Config>::RuntimeCall);
+
+/// The hash of the motion the collective is executing, while it executes it.
+#[derive(Default)]
+struct Executing<Hash>(Option<Hash>);
+
+impl<T: Config> Motion<T> {
+	/// The motion the collective is executing now, if any, taken: it authorizes one `enact`.
+	fn take_executing() -> Option<T::Hash> {
+		with_context::<Executing<T::Hash>, _>(|executing| {
+			executing.get_mut().and_then(|executing| executing.0.take())
+		})
+		.flatten()
+	}
+}
+
+impl<T: Config> GetDispatchInfo for Motion<T> {
+	fn get_dispatch_info(&self) -> DispatchInfo {
+		self.0.get_dispatch_info()
+	}
+}
+
+impl<T: Config> From<frame_system::Call<T>> for Motion<T>
+where
+	<T as Config>::RuntimeCall: From<frame_system::Call<T>>,
+{
+	fn from(call: frame_system::Call<T>) -> Self {
+		Self(call.into())
+	}
+}
+
+impl<T: Config> Dispatchable for Motion<T>
+where
+	T::RuntimeOrigin: core::fmt::Debug,
+{
+	type RuntimeOrigin = T::RuntimeOrigin;
+	type Config = <<T as Config>::RuntimeCall as Dispatchable>::Config;
+	type Info = DispatchInfo;
+	type PostInfo = PostDispatchInfo;
+
+	fn dispatch(
+		self,
+		origin: Self::RuntimeOrigin,
+	) -> sp_runtime::DispatchResultWithInfo<PostDispatchInfo> {
+		let motion = T::Hashing::hash_of(&self.0);
+		run_in_context(|| {
+			let set = |hash| {
+				with_context::<Executing<T::Hash>, _>(|executing| {
+					core::mem::replace(executing.or_default(), Executing(hash)).0
+				})
+				.flatten()
+			};
+			// A motion is dispatched by the collective's `close`, never inside another motion;
+			// should it be, the outer one is executing again once the inner one is done.
+			let outer = set(Some(motion));
+			let result = self.0.dispatch(origin);
+			set(outer);
+			result
+		})
+	}
+}
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 	use alloc::boxed::Box;
-	use frame_support::{
-		dispatch::{GetDispatchInfo, PostDispatchInfo},
-		pallet_prelude::*,
-		traits::UnfilteredDispatchable,
-	};
+	use frame_support::{pallet_prelude::*, traits::UnfilteredDispatchable};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::{Dispatchable, Hash};
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -121,7 +209,8 @@ pub mod pallet {
 			+ UnfilteredDispatchable<RuntimeOrigin = Self::RuntimeOrigin>
 			+ Dispatchable<RuntimeOrigin = Self::RuntimeOrigin, PostInfo = PostDispatchInfo>
 			+ GetDispatchInfo
-			+ From<Call<Self>>;
+			+ From<Call<Self>>
+			+ From<frame_system::Call<Self>>;
 
 		/// A council motion carried by the majority the city origin needs (two thirds).
 		type MotionOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -173,9 +262,12 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// No city seat is set, so no motion can carry the city origin.
 		NoCitySeat,
-		/// There is no vote record for this motion: `enact` must itself be the council's motion
-		/// (not inside a batch), proposed with a threshold of at least 2.
+		/// There is no vote record for this motion: `enact` must be proposed with a threshold of
+		/// at least 2.
 		NoVoteRecord,
+		/// This `enact` is not the motion the council is executing: it must itself be the
+		/// council's motion, not inside a batch or another motion.
+		NotTheMotion,
 		/// The city's seat did not vote aye: the operators alone do not govern the chain.
 		CityDidNotApprove,
 	}
@@ -205,6 +297,7 @@ pub mod pallet {
 			let motion = T::Hashing::hash_of(&<T as Config>::RuntimeCall::from(Call::<T>::enact {
 				call: call.clone(),
 			}));
+			ensure!(Motion::<T>::take_executing() == Some(motion), Error::<T>::NotTheMotion);
 			let ayes = T::MotionVotes::ayes(&motion).ok_or(Error::<T>::NoVoteRecord)?;
 			ensure!(ayes.contains(&city), Error::<T>::CityDidNotApprove);
 

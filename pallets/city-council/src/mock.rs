@@ -1,5 +1,5 @@
-//! A test runtime: System, the council (the real pallet-collective) and this pallet, `u64`
-//! accounts. The council is the city (account 1) and three operators (2, 3, 4).
+//! A test runtime: System, Utility (for batches), the council (the real pallet-collective, its
+//! motions [`crate::Motion`]s) and this pallet, `u64` accounts. The council is the city (account 1) and three operators (2, 3, 4).
 
 use crate as pallet_city_council;
 use frame_support::{
@@ -15,6 +15,7 @@ type Block = frame_system::mocking::MockBlock<Test>;
 frame_support::construct_runtime!(
 	pub enum Test {
 		System: frame_system,
+		Utility: pallet_utility,
 		Council: pallet_collective::<Instance1>,
 		CityCouncil: pallet_city_council,
 	}
@@ -30,6 +31,13 @@ pub const CITY: u64 = 1;
 /// The operators' seats.
 pub const OPERATORS: [u64; 3] = [2, 3, 4];
 /// Not on the council.
+impl pallet_utility::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type PalletsOrigin = OriginCaller;
+	type WeightInfo = ();
+}
+
 pub const STRANGER: u64 = 9;
 /// Blocks a motion stays open.
 pub const MOTION_DURATION: u64 = 10;
@@ -42,7 +50,7 @@ pub type CouncilInstance = pallet_collective::Instance1;
 
 impl pallet_collective::Config<CouncilInstance> for Test {
 	type RuntimeOrigin = RuntimeOrigin;
-	type Proposal = RuntimeCall;
+	type Proposal = crate::Motion<Test>;
 	type RuntimeEvent = RuntimeEvent;
 	type MotionDuration = ConstU64<MOTION_DURATION>;
 	type MaxProposals = ConstU32<10>;

@@ -24,7 +24,12 @@ fn propose(proposer: u64, threshold: u32, motion: RuntimeCall) -> (sp_core::H256
 	let index = pallet_collective::ProposalCount::<Test, CouncilInstance>::get();
 	let hash = BlakeTwo256::hash_of(&motion);
 	let len = motion.encoded_size() as u32;
-	assert_ok!(Council::propose(RuntimeOrigin::signed(proposer), threshold, Box::new(motion), len));
+	assert_ok!(Council::propose(
+		RuntimeOrigin::signed(proposer),
+		threshold,
+		Box::new(crate::Motion(motion)),
+		len
+	));
 	(hash, index)
 }
 
@@ -47,7 +52,9 @@ fn close((hash, index): (sp_core::H256, u32)) -> DispatchResult {
 		.find_map(|record| match record.event {
 			RuntimeEvent::Council(pallet_collective::Event::Executed { proposal_hash, result })
 				if proposal_hash == hash =>
-				Some(result),
+			{
+				Some(result)
+			},
 			_ => None,
 		})
 		.expect("the motion was carried and executed")
@@ -140,7 +147,12 @@ fn a_lone_members_motion_is_refused() {
 		// Threshold 1: executed at once, with `Members(1, 4)`.
 		let motion = enact(move_city_seat());
 		let len = motion.encoded_size() as u32;
-		assert_ok!(Council::propose(RuntimeOrigin::signed(CITY), 1, Box::new(motion), len));
+		assert_ok!(Council::propose(
+			RuntimeOrigin::signed(CITY),
+			1,
+			Box::new(crate::Motion(motion)),
+			len
+		));
 		assert_eq!(CitySeat::<Test>::get(), Some(CITY));
 		System::assert_has_event(
 			pallet_collective::Event::Executed {
@@ -169,12 +181,103 @@ fn enact_needs_a_council_motion_origin() {
 #[test]
 fn enact_outside_its_own_motion_is_refused() {
 	new_test_ext().execute_with(|| {
-		// A two-thirds origin, but no motion of this `enact` is open (e.g. `enact` inside a batch).
+		// A two-thirds origin, but no motion is being executed.
 		assert_noop!(
 			CityCouncil::enact(two_thirds(), Box::new(move_city_seat())),
-			Error::<Test>::NoVoteRecord
+			Error::<Test>::NotTheMotion
+		);
+		// Nor does an open motion of this very `enact`, with the city's aye, authorize it: only
+		// its own dispatch by the collective does.
+		let motion = propose(CITY, 3, enact(move_city_seat()));
+		vote(CITY, motion, true);
+		vote(OPERATORS[0], motion, true);
+		vote(OPERATORS[1], motion, true);
+		assert_noop!(
+			CityCouncil::enact(two_thirds(), Box::new(move_city_seat())),
+			Error::<Test>::NotTheMotion
 		);
 	});
+}
+
+#[test]
+fn a_motion_without_a_vote_record_is_refused() {
+	new_test_ext().execute_with(|| {
+		use sp_runtime::traits::Dispatchable;
+		// Dispatched as the collective dispatches a motion, but with no vote record behind it
+		// (a council of one, say, whose motions execute at once).
+		let motion = crate::Motion::<Test>(enact(move_city_seat()));
+		let result = motion.dispatch(two_thirds()).map_err(|e| e.error);
+		assert_eq!(result, Err(Error::<Test>::NoVoteRecord.into()));
+		assert_eq!(CitySeat::<Test>::get(), Some(CITY));
+	});
+}
+
+fn enacted_count() -> usize {
+	System::events()
+		.iter()
+		.filter(|record| matches!(record.event, RuntimeEvent::CityCouncil(Event::Enacted { .. })))
+		.count()
+}
+
+#[test]
+fn one_motion_authorizes_one_decision_its_own() {
+	new_test_ext().execute_with(|| {
+		// The city proposes X and votes aye; the operators have not voted yet.
+		let x = propose(CITY, 3, enact(move_city_seat()));
+		vote(CITY, x, true);
+		// The three operators carry a motion of their own, a batch of `enact(X)`s, which would
+		// read X's vote record and find the city's aye there.
+		let batch = RuntimeCall::Utility(pallet_utility::Call::batch_all {
+			calls: vec![enact(move_city_seat()), enact(move_city_seat())],
+		});
+		let y = propose(OPERATORS[0], 3, batch);
+		OPERATORS.iter().for_each(|operator| vote(*operator, y, true));
+		assert_eq!(close(y), Err(Error::<Test>::NotTheMotion.into()));
+		assert_eq!(enacted_count(), 0);
+		assert_eq!(CitySeat::<Test>::get(), Some(CITY));
+		// X, once carried, is enacted exactly once, by its own close.
+		vote(OPERATORS[0], x, true);
+		vote(OPERATORS[1], x, true);
+		assert_eq!(close(x), Ok(()));
+		assert_eq!(enacted_count(), 1);
+		assert_eq!(CitySeat::<Test>::get(), Some(5));
+	});
+}
+
+#[test]
+fn a_motion_enacting_a_batch_of_enacts_runs_none_of_the_inner_ones() {
+	new_test_ext().execute_with(|| {
+		// Root may not dispatch `enact`: an `enact` nested in a carried one fails, and the
+		// motion's one record authorized the outer `enact` alone.
+		let inner = RuntimeCall::Utility(pallet_utility::Call::batch {
+			calls: vec![enact(move_city_seat()), enact(move_city_seat())],
+		});
+		let motion = propose(CITY, 3, enact(inner));
+		vote(CITY, motion, true);
+		vote(OPERATORS[0], motion, true);
+		vote(OPERATORS[1], motion, true);
+		assert_eq!(close(motion), Ok(()));
+		assert_eq!(enacted_count(), 1);
+		assert_eq!(CitySeat::<Test>::get(), Some(CITY));
+	});
+}
+
+#[test]
+fn a_motion_encodes_and_hashes_as_its_call() {
+	let call = enact(move_city_seat());
+	let motion = crate::Motion::<Test>(call.clone());
+	assert_eq!(motion.encode(), call.encode());
+	assert_eq!(BlakeTwo256::hash_of(&motion), BlakeTwo256::hash_of(&call));
+	assert_eq!(motion.get_dispatch_info(), call.get_dispatch_info());
+	// Described as a wrapper of one unnamed field, the call: clients take it as the call.
+	match <crate::Motion<Test> as scale_info::TypeInfo>::type_info().type_def {
+		scale_info::TypeDef::Composite(composite) => {
+			assert_eq!(composite.fields.len(), 1);
+			assert_eq!(composite.fields[0].name, None);
+			assert_eq!(composite.fields[0].ty, scale_info::meta_type::<RuntimeCall>());
+		},
+		other => panic!("a motion is described as {other:?}"),
+	}
 }
 
 #[test]

@@ -40,7 +40,9 @@ parameter_types! {
 
 impl pallet_collective::Config<CouncilInstance> for Runtime {
 	type RuntimeOrigin = RuntimeOrigin;
-	type Proposal = RuntimeCall;
+	/// Motions record themselves while they are dispatched, so that `CityCouncil::enact` knows the
+	/// motion that carried it.
+	type Proposal = pallet_city_council::Motion<Runtime>;
 	type RuntimeEvent = RuntimeEvent;
 	type MotionDuration = CouncilMotionDuration;
 	type MaxProposals = ConstU32<32>;
