@@ -62,10 +62,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("seoul-city-chain"),
 	impl_name: Cow::Borrowed("seoul-city-chain"),
 	authoring_version: 1,
-	spec_version: 110,
+	spec_version: 111,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 
@@ -117,11 +117,12 @@ pub type TxExtension = (
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckEra<Runtime>,
-	// The rules on calls, and the accounts nested calls act for.
-	pallet_permissions::CheckPermission<Runtime>,
 	// The sender's admission (first, so that an unknown account gets its own error, not "no
 	// provider"), then `frame_system::CheckNonce` (same identifier and data), then its rate limit.
 	pallet_permissions::CheckSender<Runtime>,
+	// The rules on calls, and the accounts nested calls act for: after the sender's admission,
+	// so that a stranger's call is refused before it is walked.
+	pallet_permissions::CheckPermission<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	// `pallet_transaction_payment::ChargeTransactionPayment` (same identifier and data), which
 	// fees of zero leave with nothing to do but charge tips.
@@ -153,27 +154,40 @@ pub type Executive = frame_executive::Executive<
 /// each as `BlockBuilder::apply_extrinsic` would in its own storage transaction, which an
 /// extrinsic that is not valid here rolls back. Stops after the first extrinsic that would
 /// exhaust the block's resources.
+///
+/// # The invariant that lets it exist
+///
+/// Every extrinsic gets exactly the result `Executive::apply_extrinsic` gives it when the node
+/// applies it alone (`sc_block_builder`, one runtime call each) and when an importer executes
+/// the block (`Executive::execute_block`), so the block this builds is the block importers
+/// execute, state root and events alike. That holds by construction, because:
+/// - each extrinsic is applied by `Executive::apply_extrinsic` itself, on the state the
+///   extrinsics before it left, as in the block;
+/// - the storage transaction around it is the host's ([`sp_io::storage::start_transaction`]),
+///   the same kind `sc_block_builder` opens around each call. It is invisible to the runtime:
+///   FRAME's transactional layers, counted in `:transaction_level:` up to
+///   `TRANSACTIONAL_LIMIT`, are not touched, so a call nests exactly as deep as on import.
+///   (FRAME's `with_transaction` would add one layer, and a call nested just under the limit
+///   would fail here and succeed on import: a block every peer rejects.)
+/// - an extrinsic that is not valid is rolled back, leaving no trace, as the node leaves it
+///   out of the block; one that is applied, whatever its dispatch result, is kept;
+/// - the runtime keeps nothing between extrinsics outside storage: no static, no cache
+///   (the signature cache is the node's, answering sr25519 checks as the host function would).
+///
+/// `runtime/tests/authoring.rs` guards it for every call shape the project has.
 pub fn apply_extrinsics(
 	extrinsics: &[UncheckedExtrinsic],
 ) -> Vec<sp_runtime::ApplyExtrinsicResult> {
-	use frame_support::storage::{transactional::with_transaction_opaque_err, TransactionOutcome};
-	use sp_runtime::transaction_validity::InvalidTransaction;
+	use sp_io::storage::{commit_transaction, rollback_transaction, start_transaction};
 	let mut results = Vec::with_capacity(extrinsics.len());
 	for extrinsic in extrinsics {
-		let applied = with_transaction_opaque_err(|| {
-			let result = Executive::apply_extrinsic(extrinsic.clone());
-			if result.is_ok() {
-				TransactionOutcome::Commit(Ok::<_, ()>(result))
-			} else {
-				TransactionOutcome::Rollback(Ok(result))
-			}
-		});
-		// Only a nesting deeper than FRAME's limit fails to open the transaction, and this one
-		// is the outermost: should it ever fail, the block is treated as full.
-		let result = applied
-			.ok()
-			.and_then(Result::ok)
-			.unwrap_or(Err(InvalidTransaction::ExhaustsResources.into()));
+		start_transaction();
+		let result = Executive::apply_extrinsic(extrinsic.clone());
+		if result.is_ok() {
+			commit_transaction();
+		} else {
+			rollback_transaction();
+		}
 		let exhausted = matches!(&result, Err(e) if e.exhausted_resources());
 		results.push(result);
 		if exhausted {
@@ -186,28 +200,22 @@ pub fn apply_extrinsics(
 /// [`seoul_primitives::BatchTransactionQueue::validate_transactions`]: validates each of
 /// `extrinsics` as `TaggedTransactionQueue::validate_transaction` would on its own, in a storage
 /// transaction rolled back afterwards, so each sees the state the call is made on.
+///
+/// Same invariant as [`apply_extrinsics`]: `Executive::validate_transaction` itself, in a
+/// storage transaction of the host's that FRAME's layers do not see, rolled back.
 pub fn validate_transactions(
 	source: sp_runtime::transaction_validity::TransactionSource,
 	extrinsics: &[UncheckedExtrinsic],
 	block_hash: Hash,
 ) -> Vec<sp_runtime::transaction_validity::TransactionValidity> {
-	use frame_support::storage::{transactional::with_transaction_opaque_err, TransactionOutcome};
-	use sp_runtime::transaction_validity::UnknownTransaction;
+	use sp_io::storage::{rollback_transaction, start_transaction};
 	extrinsics
 		.iter()
 		.map(|extrinsic| {
-			with_transaction_opaque_err(|| {
-				TransactionOutcome::Rollback(Ok::<_, ()>(Executive::validate_transaction(
-					source,
-					extrinsic.clone(),
-					block_hash,
-				)))
-			})
-			.ok()
-			.and_then(Result::ok)
-			// Only a nesting deeper than FRAME's limit fails to open the transaction, and this
-			// one is the outermost: should it ever fail, the pool is told to ask again later.
-			.unwrap_or(Err(UnknownTransaction::CannotLookup.into()))
+			start_transaction();
+			let validity = Executive::validate_transaction(source, extrinsic.clone(), block_hash);
+			rollback_transaction();
+			validity
 		})
 		.collect()
 }

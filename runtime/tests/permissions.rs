@@ -62,14 +62,16 @@ fn a_general_transaction_without_a_signed_origin_is_refused() {
 }
 
 #[test]
-fn the_permission_check_stands_just_before_the_nonce_check() {
+fn the_permission_check_stands_just_after_the_senders_check() {
 	let identifiers: Vec<&str> =
 		<TxExtension as sp_runtime::traits::TransactionExtension<RuntimeCall>>::metadata()
 			.into_iter()
 			.map(|m| m.identifier)
 			.collect();
 	let permission = identifiers.iter().position(|i| *i == "CheckPermission").unwrap();
-	assert_eq!(identifiers[permission + 1], "CheckNonce", "{identifiers:?}");
+	// `CheckSender`, whose identifier is `CheckNonce`: the sender is admitted before its call
+	// is walked.
+	assert_eq!(identifiers[permission - 1], "CheckNonce", "{identifiers:?}");
 	assert_eq!(identifiers.iter().filter(|i| **i == "CheckNonce").count(), 1);
 }
 
@@ -112,7 +114,8 @@ fn the_rules_on_calls_are_weighed_by_what_they_read() {
 	let citizen_read = <Runtime as frame_system::Config>::DbWeight::get().reads(1);
 	// A payment acts for its sender alone, whose admission is `CheckSender`'s.
 	assert_eq!(weight(pay()), walk);
-	assert_eq!(weight(remark()), walk);
+	// A remark asks whether its sender is a citizen (whose remarks are bounded).
+	assert_eq!(weight(remark()), walk + citizen_read);
 	// A proxy acts for the real account: one admission.
 	assert_eq!(weight(proxy(&DaveStash, pay())), walk + Weights::admission());
 	// A transfer asks whether its sender is a citizen, however nested.
@@ -120,7 +123,7 @@ fn the_rules_on_calls_are_weighed_by_what_they_read() {
 		calls: vec![transfer(&EveStash), proxy(&DaveStash, transfer(&EveStash)), remark()],
 	}
 	.into();
-	assert_eq!(weight(batch), walk + citizen_read * 2 + Weights::admission());
+	assert_eq!(weight(batch), walk + citizen_read * 3 + Weights::admission());
 }
 
 #[test]
@@ -167,4 +170,188 @@ fn escrow_accounts_are_distinct_per_pallet_and_escrow() {
 	assert_eq!(wages, escrow_account::<AccountId>(PalletId(*b"seoul/wg"), 7u32));
 	assert_ne!(wages, escrow_account::<AccountId>(PalletId(*b"seoul/wg"), 8u32));
 	assert_ne!(wages, escrow_account::<AccountId>(PalletId(*b"seoul/tf"), 7u32));
+}
+
+/// `call` nested `depth` times in `utility.asDerivative`.
+fn nested(call: RuntimeCall, depth: u32) -> RuntimeCall {
+	(0..depth).fold(call, |call, _| {
+		pallet_utility::Call::as_derivative { index: 0, call: Box::new(call) }.into()
+	})
+}
+
+#[test]
+fn calls_nest_at_most_max_call_depth_levels() {
+	use seoul_runtime::configs::MAX_CALL_DEPTH;
+	dev_chain().execute_with(|| {
+		let dave = Sr25519Keyring::Dave.pair();
+		assert_eq!(validate(signed(&dave, nested(remark(), MAX_CALL_DEPTH))), Ok(()));
+		assert_eq!(
+			validate(signed(&dave, nested(remark(), MAX_CALL_DEPTH + 1))),
+			custom(codes::TOO_DEEP)
+		);
+		// Every kind of nesting counts: a proxy, a multisig, sudo, a batch, a council motion.
+		let multisig = |call| -> RuntimeCall {
+			pallet_multisig::Call::as_multi_threshold_1 {
+				other_signatories: vec![Sr25519Keyring::Bob.to_account_id()],
+				call: Box::new(call),
+			}
+			.into()
+		};
+		let sudo =
+			|call| -> RuntimeCall { pallet_sudo::Call::sudo { call: Box::new(call) }.into() };
+		let batch =
+			|call| -> RuntimeCall { pallet_utility::Call::batch { calls: vec![call] }.into() };
+		let motion = |call| -> RuntimeCall {
+			pallet_collective::Call::execute {
+				proposal: Box::new(pallet_city_council::Motion(call)),
+				length_bound: u32::MAX,
+			}
+			.into()
+		};
+		let deep =
+			sudo(batch(motion(multisig(proxy(&Sr25519Keyring::Ferdie, nested(remark(), 2))))));
+		assert_eq!(validate(signed(&Sr25519Keyring::Alice.pair(), deep)), custom(codes::TOO_DEEP));
+	});
+}
+
+#[test]
+fn a_call_too_deep_is_refused_before_the_accounts_it_names_are_looked_up() {
+	dev_chain().execute_with(|| {
+		// Ferdie, unknown, is the real account of the outermost proxy.
+		let deep = proxy(&Sr25519Keyring::Ferdie, nested(remark(), 254));
+		assert_eq!(validate(signed(&Sr25519Keyring::Dave.pair(), deep)), custom(codes::TOO_DEEP));
+		let shallow = proxy(&Sr25519Keyring::Ferdie, nested(remark(), 1));
+		assert_eq!(
+			validate(signed(&Sr25519Keyring::Dave.pair(), shallow)),
+			custom(codes::UNKNOWN_ACCOUNT)
+		);
+	});
+}
+
+fn multisig_of(call: RuntimeCall) -> RuntimeCall {
+	pallet_multisig::Call::as_multi_threshold_1 {
+		other_signatories: vec![Sr25519Keyring::Bob.to_account_id()],
+		call: Box::new(call),
+	}
+	.into()
+}
+
+#[test]
+fn citizens_use_no_multisig() {
+	use Sr25519Keyring::{Bob, Dave, DaveStash};
+	dev_chain().execute_with(|| {
+		let approve: RuntimeCall = pallet_multisig::Call::approve_as_multi {
+			threshold: 2,
+			other_signatories: vec![Bob.to_account_id()],
+			maybe_timepoint: None,
+			call_hash: [0; 32],
+			max_weight: Default::default(),
+		}
+		.into();
+		assert_eq!(validate(signed(&DaveStash.pair(), approve.clone())), custom(codes::CALL_NOT_ALLOWED));
+		assert_eq!(
+			validate(signed(&DaveStash.pair(), multisig_of(remark()))),
+			custom(codes::CALL_NOT_ALLOWED)
+		);
+		// Through a proxy acting for the citizen, too.
+		assert_eq!(
+			validate(signed(&Dave.pair(), proxy(&DaveStash, approve.clone()))),
+			custom(codes::CALL_NOT_ALLOWED)
+		);
+		// An organization member approves.
+		assert_eq!(validate(signed(&Dave.pair(), approve)), Ok(()));
+	});
+}
+
+#[test]
+fn a_citizens_remark_is_bounded() {
+	use seoul_runtime::configs::MAX_CITIZEN_REMARK;
+	use Sr25519Keyring::{Dave, DaveStash};
+	let remark_of = |len: usize| -> RuntimeCall {
+		frame_system::Call::remark_with_event { remark: vec![b'x'; len] }.into()
+	};
+	dev_chain().execute_with(|| {
+		assert_eq!(validate(signed(&DaveStash.pair(), remark_of(MAX_CITIZEN_REMARK))), Ok(()));
+		assert_eq!(
+			validate(signed(&DaveStash.pair(), remark_of(MAX_CITIZEN_REMARK + 1))),
+			custom(codes::CALL_NOT_ALLOWED)
+		);
+		let batch: RuntimeCall =
+			pallet_utility::Call::batch { calls: vec![remark_of(MAX_CITIZEN_REMARK + 1)] }.into();
+		assert_eq!(validate(signed(&DaveStash.pair(), batch)), custom(codes::CALL_NOT_ALLOWED));
+		// Not a citizen: bounded by the block's length alone.
+		assert_eq!(validate(signed(&Dave.pair(), remark_of(10 * MAX_CITIZEN_REMARK))), Ok(()));
+	});
+}
+
+#[test]
+fn node_authorization_and_pure_proxies_are_the_authorities() {
+	use seoul_runtime::configs::{ProxyType, MAX_NODE_CONNECTIONS};
+	use Sr25519Keyring::{Alice, Bob, Dave};
+	let node = |byte: u8| sp_core::OpaquePeerId(vec![byte; 38]);
+	let claim: RuntimeCall = pallet_node_authorization::Call::claim_node { node: node(1) }.into();
+	let connections = |n: usize| -> RuntimeCall {
+		pallet_node_authorization::Call::add_connections {
+			node: node(1),
+			connections: (0..n).map(|i| node(i as u8 + 2)).collect(),
+		}
+		.into()
+	};
+	let pure: RuntimeCall =
+		pallet_proxy::Call::create_pure { proxy_type: ProxyType::Any, delay: 0, index: 0 }.into();
+	dev_chain().execute_with(|| {
+		// Dave is an organization member, not a validator nor on the council.
+		for call in [claim.clone(), connections(1), pure.clone()] {
+			assert_eq!(validate(signed(&Dave.pair(), call)), custom(codes::CALL_NOT_ALLOWED));
+		}
+		// Alice is the validator, Bob a council member.
+		assert_eq!(validate(signed(&Alice.pair(), claim)), Ok(()));
+		assert_eq!(validate(signed(&Bob.pair(), connections(MAX_NODE_CONNECTIONS))), Ok(()));
+		assert_eq!(validate(signed(&Bob.pair(), pure)), Ok(()));
+		assert_eq!(
+			validate(signed(&Alice.pair(), connections(MAX_NODE_CONNECTIONS + 1))),
+			custom(codes::CALL_NOT_ALLOWED)
+		);
+	});
+}
+
+#[test]
+fn calls_the_call_filter_refuses_are_refused_at_the_pool() {
+	use Sr25519Keyring::{Alice, Dave};
+	let assets: RuntimeCall = pallet_assets::Call::transfer {
+		id: seoul_runtime::configs::KRW_ASSET_ID.into(),
+		target: MultiAddress::Id(Sr25519Keyring::Bob.to_account_id()),
+		amount: 1,
+	}
+	.into();
+	dev_chain().execute_with(|| {
+		assert_eq!(validate(signed(&Dave.pair(), assets.clone())), custom(codes::CALL_NOT_ALLOWED));
+		let batch: RuntimeCall =
+			pallet_utility::Call::batch { calls: vec![remark(), assets.clone()] }.into();
+		assert_eq!(validate(signed(&Dave.pair(), batch)), custom(codes::CALL_NOT_ALLOWED));
+		assert_eq!(
+			validate(signed(&Dave.pair(), multisig_of(assets.clone()))),
+			custom(codes::UNKNOWN_ACCOUNT)
+		);
+		// `sudoAs` dispatches it signed: filtered.
+		let sudo_as: RuntimeCall =
+			pallet_sudo::Call::sudo_as { who: MultiAddress::Id(Dave.to_account_id()), call: Box::new(assets.clone()) }
+				.into();
+		assert_eq!(validate(signed(&Alice.pair(), sudo_as)), custom(codes::CALL_NOT_ALLOWED));
+		// Root is not filtered: the city may.
+		let sudo: RuntimeCall = pallet_sudo::Call::sudo { call: Box::new(assets) }.into();
+		assert_eq!(validate(signed(&Alice.pair(), sudo)), Ok(()));
+	});
+}
+
+#[test]
+fn a_council_member_cannot_move_its_own_seat() {
+	use Sr25519Keyring::{Alice, Ferdie};
+	let change_key: RuntimeCall =
+		pallet_membership::Call::change_key { new: MultiAddress::Id(Ferdie.to_account_id()) }
+			.into();
+	dev_chain().execute_with(|| {
+		// Alice holds the city's seat: moved to Ferdie, it would leave the council.
+		assert_eq!(validate(signed(&Alice.pair(), change_key)), custom(codes::CALL_NOT_ALLOWED));
+	});
 }

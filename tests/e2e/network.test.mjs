@@ -16,10 +16,15 @@ import { u8aToHex } from '@polkadot/util';
 import { base58Decode, decodeAddress } from '@polkadot/util-crypto';
 
 import { heads, LOCAL_VALIDATORS, localNetwork, waitForFinalizedNumber, waitForPeers } from './lib/network.mjs';
-import { connect, devAccounts, findEvents, rpc, sharedNodeTests, signAndWait, waitFor } from './lib/node.mjs';
+import {
+  connect, devAccounts, dispatched, findEvents, refusedByPool, rpc, sharedNodeTests, signAndWait, waitFor,
+} from './lib/node.mjs';
 
 /** The runtime's block time (`MILLISECS_PER_BLOCK`). */
 const BLOCK_TIME_MS = 2000;
+/** `pallet_permissions::codes::TOO_DEEP`, and the deepest nesting allowed (`MAX_CALL_DEPTH`). */
+const TOO_DEEP = 6;
+const MAX_CALL_DEPTH = 6;
 
 let network;
 let accounts;
@@ -168,6 +173,36 @@ step('(g) a non-validator RPC node syncs, follows finality and answers as a vali
   const roles = await rpc(rpcNode.httpUrl, 'system_nodeRoles');
   assert.deepEqual(roles, ['Full'], 'the RPC node is a full node, not an authority');
   t.diagnostic(`the RPC node synced to finalized block ${target} in ${synced} s`);
+});
+
+step('(h) a call nested to FRAME\'s limit is refused at the pool; the deepest allowed is included and finality goes on', { timeout: 120_000 }, async (t) => {
+  const { dave } = accounts;
+  const api = await connect(network.node('bob').rpcUrl);
+  try {
+    const nest = (call, depth) => {
+      for (let i = 0; i < depth; i += 1) call = api.tx.utility.asDerivative(0, call);
+      return call;
+    };
+    // 254 `asDerivative`s around a remark: 255 storage layers, FRAME's limit. A block builder
+    // that added one layer of its own would fail it where importers succeed.
+    await refusedByPool(nest(api.tx.system.remark('deep'), 254), dave, TOO_DEEP, 'asDerivative 254 deep');
+    await refusedByPool(nest(api.tx.system.remark('deep'), MAX_CALL_DEPTH + 1), dave, TOO_DEEP, 'one level too deep');
+    // The deepest call allowed goes into a block built by the batch path, and every validator
+    // imports that block.
+    const { blockHash, events } = await dispatched(
+      nest(api.tx.system.remarkWithEvent('deepest allowed'), MAX_CALL_DEPTH), dave, 'asDerivative at the deepest allowed');
+    assert.equal(findEvents(events, 'system', 'Remarked').length, 1, 'the innermost remark ran');
+    const included = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
+    const took = await finalityPasses('alice', included + 2, 60_000);
+    for (const name of LOCAL_VALIDATORS) {
+      await waitForFinalizedNumber(network.node(name), included, 60_000);
+      assert.equal(await rpc(network.node(name).httpUrl, 'chain_getBlockHash', [included]), blockHash,
+        `${name} finalized block ${included}`);
+    }
+    t.diagnostic(`the 254-deep call was refused at the pool; the ${MAX_CALL_DEPTH}-deep one was in block ${included}, finalized on all four validators, block ${included + 2} ${took} s later`);
+  } finally {
+    await api.disconnect();
+  }
 });
 
 /**

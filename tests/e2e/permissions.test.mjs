@@ -31,7 +31,7 @@ step('1. polkadot-js signs with the permission extensions and no custom setup', 
   const permission = extensions.indexOf('CheckPermission');
   const nonce = extensions.indexOf('CheckNonce');
   assert.ok(permission >= 0, `CheckPermission in ${extensions}`);
-  assert.ok(permission < nonce, `CheckPermission stands before CheckNonce in ${extensions}`);
+  assert.equal(permission, nonce + 1, `CheckPermission stands just after CheckNonce in ${extensions}`);
   const { dispatchError } = await signAndWait(remark('hello'), accounts.dave);
   assert.equal(dispatchError, undefined, 'an organization member transacts');
 });

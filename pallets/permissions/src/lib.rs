@@ -86,6 +86,9 @@ pub mod codes {
 	pub const RATE_LIMITED: u8 = 4;
 	/// A rule on calls forbids this call to this sender.
 	pub const CALL_NOT_ALLOWED: u8 = 5;
+	/// The call nests calls deeper than the rules allow (calls in a batch, a proxy, a multisig,
+	/// sudo, ... in another such call).
+	pub const TOO_DEEP: u8 = 6;
 }
 
 /// Why the chain knows an account. Each kind has its own quota.

@@ -30,6 +30,10 @@ impl pallet_multisig::Config for Runtime {
 }
 
 /// What a proxy may do for the account that appointed it.
+///
+/// The types are drawn along what moves money ([`moves_money`]): S-coin, the KRW deposit token,
+/// and a multisig's funds through the account's approvals. A proxy's type applies to every
+/// call it dispatches, those inside a batch included (pallet-proxy filters the origin).
 #[derive(
 	Copy,
 	Clone,
@@ -49,17 +53,44 @@ pub enum ProxyType {
 	/// Everything.
 	#[default]
 	Any,
-	/// Everything but moving S-coin.
+	/// Everything but moving money ([`moves_money`]).
 	NonTransfer,
 	/// Managing an organization in the registry (for an organization's admin account).
 	Registry,
+}
+
+/// Whether `call` moves money of the account it is dispatched for, or may: any `balances` call
+/// (S-coin held in `Balances`), `sCoin.reward`, `sCoin.pay` and `sCoin.convert`,
+/// `depositToken.mint`, `burn` and `transfer` (KRW), `assets` (filtered anyway), any `multisig`
+/// call (an approval moves the multisig's funds), a call through another proxy
+/// (`proxy.proxy`, `proxyAnnounced`: the other proxy's type, not this one's, would filter it),
+/// `proxy.createPure` (an account whose funds this one controls) and any `sudo` call (Root, not
+/// filtered).
+pub fn moves_money(call: &RuntimeCall) -> bool {
+	use pallet_deposit_token::Call as DepositToken;
+	use pallet_proxy::Call as Proxy;
+	use pallet_s_coin::Call as SCoin;
+	matches!(
+		call,
+		RuntimeCall::Balances(..) |
+			RuntimeCall::Assets(..) |
+			RuntimeCall::Multisig(..) |
+			RuntimeCall::Sudo(..) |
+			RuntimeCall::Proxy(
+				Proxy::proxy { .. } | Proxy::proxy_announced { .. } | Proxy::create_pure { .. }
+			) |
+			RuntimeCall::SCoin(SCoin::reward { .. } | SCoin::pay { .. } | SCoin::convert { .. }) |
+			RuntimeCall::DepositToken(
+				DepositToken::mint { .. } | DepositToken::burn { .. } | DepositToken::transfer { .. }
+			)
+	)
 }
 
 impl InstanceFilter<RuntimeCall> for ProxyType {
 	fn filter(&self, call: &RuntimeCall) -> bool {
 		match self {
 			ProxyType::Any => true,
-			ProxyType::NonTransfer => !matches!(call, RuntimeCall::Balances(..)),
+			ProxyType::NonTransfer => !moves_money(call),
 			ProxyType::Registry =>
 				matches!(call, RuntimeCall::Registry(..) | RuntimeCall::Utility(..)),
 		}

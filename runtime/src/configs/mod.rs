@@ -13,7 +13,8 @@ mod s_coin;
 mod system;
 mod validator_set;
 
-pub use accounts::ProxyType;
+pub use accounts::{moves_money, ProxyType};
 pub use deposit_token::{krw_owner, KrwToken, KRW_ASSET_ID};
 pub use governance::{CityOrigin, CouncilInstance};
+pub use permissions::{MAX_CALL_DEPTH, MAX_CITIZEN_REMARK, MAX_NODE_CONNECTIONS};
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights, NORMAL_DISPATCH_RATIO};

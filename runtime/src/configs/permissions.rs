@@ -7,7 +7,7 @@ use pallet_permissions::{AccountKind, Admission, CallRules, WeightInfo as Permis
 use seoul_primitives::{CitizenRegistry, OrganizationRegistry};
 use sp_runtime::{traits::StaticLookup, transaction_validity::InvalidTransaction};
 
-use super::governance::CityOrigin;
+use super::{governance::CityOrigin, system::CityCalls};
 use crate::{
 	AccountId, CitizenCard, Council, Permissions, Registry, Runtime, RuntimeCall, ValidatorSet,
 };
@@ -83,52 +83,133 @@ impl Admission<AccountId> for KnownAccounts {
 ///
 /// So a suspended or unknown account cannot act through a proxy, a multisig or sudo.
 ///
-/// And who may send what: citizens spend S-coin only on the uses the s-coin pallet allows
-/// (`sCoin.pay`, `sCoin.convert`), never to each other. A `balances` transfer from an active
-/// citizen is refused with `CALL_NOT_ALLOWED`, however it is nested, so that every S-coin a
-/// citizen spends is counted in the audit totals and taken from the oldest mileage first.
+/// No call nests deeper than [`MAX_CALL_DEPTH`] (the calls above, a council motion's proposal
+/// and `cityCouncil.enact`'s call count as nested): deeper is refused with `TOO_DEEP` before any
+/// account is looked up.
+///
+/// And who may send what, each refused with `CALL_NOT_ALLOWED` however it is nested:
+/// - a call the runtime's call filter refuses ([`CityCalls`], the `assets` calls) when it
+///   would be dispatched with a signed origin: refused at the pool, not included to fail;
+/// - citizens spend S-coin only on the uses the s-coin pallet allows (`sCoin.pay`,
+///   `sCoin.convert`), never by a `balances` transfer, so that every S-coin a citizen spends is
+///   counted in the audit totals and taken from the oldest mileage first;
+/// - citizens use no `multisig` (whose operations leave storage, and whose deposits would hold
+///   mileage) and send no remark longer than [`MAX_CITIZEN_REMARK`] bytes;
+/// - only authorities (validators and council members) claim nodes and their connections
+///   (`nodeAuthorization`) and create pure proxies (`proxy.createPure`), which leave storage
+///   no deposit pays for; a call adds at most [`MAX_NODE_CONNECTIONS`] connections.
 pub struct NestedCalls;
+
+/// How deep calls may nest in a transaction: a call inside a batch, a proxy, a multisig, sudo
+/// or a council motion is one level down, and at most this many levels are allowed
+/// (`sudo.sudoAs` of a `proxy.proxy` of a `multisig.asMulti` of a `utility.batchAll` of a
+/// transfer is four). Deeper is refused with `TOO_DEEP`, before any account it names is looked
+/// up: the pool walks at most this deep, and no dispatch comes near FRAME's limit of 255
+/// transactional layers.
+pub const MAX_CALL_DEPTH: u32 = 6;
+
+/// The longest remark a citizen may send, in bytes: a reference or a short note, not data.
+pub const MAX_CITIZEN_REMARK: usize = 256;
+
+/// The most connections one `nodeAuthorization.addConnections` may add.
+pub const MAX_NODE_CONNECTIONS: usize = 64;
+
+fn not_allowed() -> InvalidTransaction {
+	InvalidTransaction::Custom(pallet_permissions::codes::CALL_NOT_ALLOWED)
+}
 
 impl CallRules<AccountId, RuntimeCall> for NestedCalls {
 	fn check(who: &AccountId, call: &RuntimeCall) -> Result<(), InvalidTransaction> {
-		match Nested::of(call) {
-			Nested::Calls(calls) => calls.iter().try_for_each(|call| Self::check(who, call)),
-			Nested::ActingFor(account, call) => {
-				let account = account.resolve(who)?;
-				Permissions::admitted(&account)?;
-				Self::check(&account, call)
-			},
-			Nested::Transfer if CitizenCard::is_active_citizen(who) =>
-				Err(InvalidTransaction::Custom(pallet_permissions::codes::CALL_NOT_ALLOWED)),
-			Nested::Transfer | Nested::None => Ok(()),
+		if Nested::deeper_than(call, MAX_CALL_DEPTH) {
+			return Err(InvalidTransaction::Custom(pallet_permissions::codes::TOO_DEEP));
 		}
+		Self::check_nested(who, call, true)
 	}
 
 	/// What `check` reads for `call`, walking it as `check` does: an admission for each account
-	/// a nested call acts for, and whether the sender of a `balances` transfer is a citizen.
+	/// a nested call acts for, and whether the sender is a citizen where a rule asks.
 	fn weight(call: &RuntimeCall) -> Weight {
 		let admission =
 			<<Runtime as pallet_permissions::Config>::WeightInfo as PermissionsWeight>::admission;
+		let citizen = <Runtime as frame_system::Config>::DbWeight::get().reads(1);
 		match Nested::of(call) {
 			Nested::Calls(calls) => calls
 				.iter()
 				.map(|call| Self::weight(call))
 				.fold(Weight::zero(), Weight::saturating_add),
-			Nested::ActingFor(_, call) => admission().saturating_add(Self::weight(call)),
-			Nested::Transfer => <Runtime as frame_system::Config>::DbWeight::get().reads(1),
-			Nested::None => Weight::zero(),
+			Nested::AsRoot(call) => Self::weight(call),
+			Nested::ActingFor(Account::Address(_), call) =>
+				admission().saturating_add(Self::weight(call)),
+			Nested::ActingFor(Account::Multisig(..), call) =>
+				admission().saturating_add(citizen).saturating_add(Self::weight(call)),
+			Nested::NotFromCitizens | Nested::Remark(_) => citizen,
+			Nested::Dispatched(_) | Nested::AuthoritiesOnly | Nested::Refused | Nested::None =>
+				Weight::zero(),
 		}
 	}
 }
 
-/// What [`NestedCalls`] rules on in a call: the calls it dispatches, and for whom.
+impl NestedCalls {
+	/// [`CallRules::check`] on `call`, known to nest no deeper than [`MAX_CALL_DEPTH`], sent by
+	/// `who`; `signed` when it is dispatched with a signed origin, which the runtime's call filter
+	/// applies to.
+	fn check_nested(
+		who: &AccountId,
+		call: &RuntimeCall,
+		signed: bool,
+	) -> Result<(), InvalidTransaction> {
+		use frame_support::traits::Contains;
+		if signed && !CityCalls::contains(call) {
+			return Err(not_allowed());
+		}
+		let citizen = || CitizenCard::is_active_citizen(who);
+		match Nested::of(call) {
+			Nested::Calls(calls) =>
+				calls.iter().try_for_each(|call| Self::check_nested(who, call, signed)),
+			Nested::AsRoot(call) => Self::check_nested(who, call, false),
+			Nested::ActingFor(Account::Multisig(..), _) if citizen() => Err(not_allowed()),
+			Nested::ActingFor(account, call) => {
+				let account = account.resolve(who)?;
+				Permissions::admitted(&account)?;
+				Self::check_nested(&account, call, true)
+			},
+			Nested::NotFromCitizens if citizen() => Err(not_allowed()),
+			Nested::Remark(len) if len > MAX_CITIZEN_REMARK && citizen() => Err(not_allowed()),
+			Nested::AuthoritiesOnly
+				if !(ValidatorSet::is_validator(who) || Council::is_member(who)) =>
+				Err(not_allowed()),
+			Nested::Refused => Err(not_allowed()),
+			Nested::Dispatched(_) |
+			Nested::NotFromCitizens |
+			Nested::Remark(_) |
+			Nested::AuthoritiesOnly |
+			Nested::None => Ok(()),
+		}
+	}
+}
+
+/// What [`NestedCalls`] rules on in a call: the calls it dispatches, and for whom, or the rule
+/// on who may send it.
 enum Nested<'a> {
-	/// Calls dispatched for the sender (a batch, a derivative, sudo, ...).
+	/// Calls dispatched for the sender (a batch, a derivative, ...).
 	Calls(Vec<&'a RuntimeCall>),
+	/// A call dispatched as Root for the sender (`sudo`), which the call filter lets through.
+	AsRoot(&'a RuntimeCall),
 	/// A call dispatched for another account (`sudo_as`, a proxy, a multisig).
 	ActingFor(Account<'a>, &'a RuntimeCall),
-	/// A `balances` transfer, which citizens may not send.
-	Transfer,
+	/// A call dispatched later or with another origin than an account's (a council motion,
+	/// `cityCouncil.enact`): only its depth is ruled on.
+	Dispatched(&'a RuntimeCall),
+	/// A call citizens may not send: a `balances` transfer, a `multisig` approval or
+	/// cancellation.
+	NotFromCitizens,
+	/// A remark of this many bytes.
+	Remark(usize),
+	/// A call only authorities may send: node authorization's claims and connections, a pure
+	/// proxy's creation.
+	AuthoritiesOnly,
+	/// A call nobody may send: more than [`MAX_NODE_CONNECTIONS`] connections at once.
+	Refused,
 	/// Anything else: no rule beyond the sender's admission.
 	None,
 }
@@ -142,34 +223,54 @@ enum Account<'a> {
 }
 
 impl<'a> Nested<'a> {
+	/// Whether `call` nests calls more than `depth` levels down. Reads no storage, and walks at
+	/// most `depth + 1` levels.
+	fn deeper_than(call: &RuntimeCall, depth: u32) -> bool {
+		let inner = match Nested::of(call) {
+			Nested::Calls(calls) => calls,
+			Nested::AsRoot(call) | Nested::ActingFor(_, call) | Nested::Dispatched(call) =>
+				alloc::vec![call],
+			Nested::NotFromCitizens |
+			Nested::Remark(_) |
+			Nested::AuthoritiesOnly |
+			Nested::Refused |
+			Nested::None => return false,
+		};
+		inner.into_iter().any(|call| depth == 0 || Self::deeper_than(call, depth - 1))
+	}
+
 	fn of(call: &'a RuntimeCall) -> Self {
 		use pallet_balances::Call as Balances;
+		use pallet_city_council::Call as CityCouncil;
+		use pallet_collective::Call as Council;
 		use pallet_multisig::Call as Multisig;
+		use pallet_node_authorization::Call as NodeAuthorization;
 		use pallet_proxy::Call as Proxy;
 		use pallet_sudo::Call as Sudo;
 		use pallet_utility::Call as Utility;
 
 		match call {
 			RuntimeCall::Utility(
-				Utility::batch { calls }
-				| Utility::batch_all { calls }
-				| Utility::force_batch { calls },
+				Utility::batch { calls } |
+				Utility::batch_all { calls } |
+				Utility::force_batch { calls },
 			) => Self::Calls(calls.iter().collect()),
 			RuntimeCall::Utility(
-				Utility::as_derivative { call, .. }
-				| Utility::with_weight { call, .. }
-				| Utility::dispatch_as { call, .. }
-				| Utility::dispatch_as_fallible { call, .. },
+				Utility::as_derivative { call, .. } |
+				Utility::with_weight { call, .. } |
+				Utility::dispatch_as { call, .. } |
+				Utility::dispatch_as_fallible { call, .. },
 			) => Self::Calls(alloc::vec![&**call]),
 			RuntimeCall::Utility(Utility::if_else { main, fallback }) =>
 				Self::Calls(alloc::vec![&**main, &**fallback]),
 			RuntimeCall::Sudo(Sudo::sudo { call } | Sudo::sudo_unchecked_weight { call, .. }) =>
-				Self::Calls(alloc::vec![&**call]),
+				Self::AsRoot(call),
 			RuntimeCall::Sudo(Sudo::sudo_as { who, call }) =>
 				Self::ActingFor(Account::Address(who), call),
 			RuntimeCall::Proxy(
 				Proxy::proxy { real, call, .. } | Proxy::proxy_announced { real, call, .. },
 			) => Self::ActingFor(Account::Address(real), call),
+			RuntimeCall::Proxy(Proxy::create_pure { .. }) => Self::AuthoritiesOnly,
 			RuntimeCall::Multisig(Multisig::as_multi_threshold_1 { other_signatories, call }) =>
 				Self::ActingFor(Account::Multisig(other_signatories, 1), call),
 			RuntimeCall::Multisig(Multisig::as_multi {
@@ -178,11 +279,31 @@ impl<'a> Nested<'a> {
 				call,
 				..
 			}) => Self::ActingFor(Account::Multisig(other_signatories, *threshold), call),
+			RuntimeCall::Multisig(..) => Self::NotFromCitizens,
+			RuntimeCall::Council(
+				Council::propose { proposal, .. } | Council::execute { proposal, .. },
+			) => Self::Dispatched(&proposal.0),
+			RuntimeCall::CityCouncil(CityCouncil::enact { call }) => Self::Dispatched(call),
 			RuntimeCall::Balances(
-				Balances::transfer_allow_death { .. }
-				| Balances::transfer_keep_alive { .. }
-				| Balances::transfer_all { .. },
-			) => Self::Transfer,
+				Balances::transfer_allow_death { .. } |
+				Balances::transfer_keep_alive { .. } |
+				Balances::transfer_all { .. },
+			) => Self::NotFromCitizens,
+			RuntimeCall::System(
+				frame_system::Call::remark { remark } |
+				frame_system::Call::remark_with_event { remark },
+			) => Self::Remark(remark.len()),
+			RuntimeCall::NodeAuthorization(NodeAuthorization::add_connections {
+				connections,
+				..
+			}) if connections.len() > MAX_NODE_CONNECTIONS => Self::Refused,
+			RuntimeCall::NodeAuthorization(
+				NodeAuthorization::claim_node { .. } |
+				NodeAuthorization::remove_claim { .. } |
+				NodeAuthorization::transfer_node { .. } |
+				NodeAuthorization::add_connections { .. } |
+				NodeAuthorization::remove_connections { .. },
+			) => Self::AuthoritiesOnly,
 			_ => Self::None,
 		}
 	}

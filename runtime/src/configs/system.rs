@@ -84,14 +84,24 @@ impl frame_system::Config for Runtime {
 	type BaseCallFilter = CityCalls;
 }
 
-/// Every call but `pallet-assets`' own: the KRW deposit token moves only through
-/// `DepositToken`, whose rules (banks mint and burn, admitted recipients, the city's freezes)
-/// are the token's. Root (the city) is not filtered.
+/// Every call but:
+/// - `pallet-assets`' own: the KRW deposit token moves only through `DepositToken`, whose rules
+///   (banks mint and burn, admitted recipients, the city's freezes) are the token's;
+/// - `councilMembership.changeKey`, by which a council member would move its seat to another
+///   account: the council's membership is the city origin's alone (the city's seat, moved so,
+///   would leave the council and a chain without sudo ungovernable).
+///
+/// Root (the city) is not filtered. The pool refuses what this filter refuses to a signed origin
+/// (`NestedCalls`), so such calls are not included to fail.
 pub struct CityCalls;
 
 impl Contains<RuntimeCall> for CityCalls {
 	fn contains(call: &RuntimeCall) -> bool {
-		!matches!(call, RuntimeCall::Assets(_))
+		!matches!(
+			call,
+			RuntimeCall::Assets(_) |
+				RuntimeCall::CouncilMembership(pallet_membership::Call::change_key { .. })
+		)
 	}
 }
 
