@@ -205,3 +205,84 @@ fn only_an_any_proxy_moves_money() {
 		}
 	}
 }
+
+mod every_s_coin_is_counted {
+	//! S-coin reaches and leaves a citizen's account only through the s-coin pallet's counted
+	//! paths: each other route, refused at the pool.
+
+	use super::*;
+	use crate::common::{extensions, signed};
+	use codec::Encode;
+	use pallet_permissions::codes;
+	use seoul_runtime::{CitizenCard, Executive, Registry, SignedPayload, UncheckedExtrinsic};
+	use sp_keyring::Sr25519Keyring::EveStash;
+	use sp_runtime::transaction_validity::{
+		InvalidTransaction, TransactionSource, TransactionValidityError,
+	};
+
+	fn validate(uxt: UncheckedExtrinsic) -> Result<(), TransactionValidityError> {
+		let genesis = frame_system::BlockHash::<Runtime>::get(0);
+		Executive::validate_transaction(TransactionSource::External, uxt, genesis).map(|_| ())
+	}
+
+	fn not_allowed() -> Result<(), TransactionValidityError> {
+		Err(InvalidTransaction::Custom(codes::CALL_NOT_ALLOWED).into())
+	}
+
+	fn transfer(to: Sr25519Keyring) -> RuntimeCall {
+		pallet_balances::Call::transfer_keep_alive { dest: id(to), value: 1 }.into()
+	}
+
+	#[test]
+	fn an_organization_pays_a_citizen_only_through_the_s_coin_pallet() {
+		dev_chain().execute_with(|| {
+			assert_eq!(validate(signed(&Alice.pair(), transfer(EveStash))), not_allowed());
+			let all: RuntimeCall =
+				pallet_balances::Call::transfer_all { dest: id(EveStash), keep_alive: false }.into();
+			assert_eq!(validate(signed(&Alice.pair(), all)), not_allowed());
+			// Between organizations, as before.
+			assert_eq!(validate(signed(&Alice.pair(), transfer(Bob))), Ok(()));
+		});
+	}
+
+	#[test]
+	fn a_lost_cards_holder_who_is_a_member_still_does_not_transfer() {
+		dev_chain().execute_with(|| {
+			System::set_block_number(1);
+			let stash = DaveStash.to_account_id();
+			assert_ok!(Registry::add_member(RuntimeOrigin::signed(Alice.to_account_id()), 0, id(DaveStash)));
+			assert_ok!(CitizenCard::report_lost(RuntimeOrigin::signed(stash.clone()), stash));
+			// No longer an active citizen, but a member: admitted, and still a citizen's account.
+			assert_eq!(validate(signed(&DaveStash.pair(), transfer(Bob))), not_allowed());
+			let burn: RuntimeCall = pallet_balances::Call::burn { value: 1, keep_alive: true }.into();
+			assert_eq!(validate(signed(&DaveStash.pair(), burn)), not_allowed());
+		});
+	}
+
+	#[test]
+	fn a_citizen_neither_burns_nor_tips() {
+		use sp_core::Pair;
+		dev_chain().execute_with(|| {
+			let burn: RuntimeCall = pallet_balances::Call::burn { value: 1, keep_alive: true }.into();
+			assert_eq!(validate(signed(&DaveStash.pair(), burn)), not_allowed());
+			// A remark with a tip: the tip would burn S-coin outside the counted paths.
+			let tipped = |signer: &sp_core::sr25519::Pair| {
+				let call: RuntimeCall = frame_system::Call::remark { remark: vec![] }.into();
+				let mut ext = extensions(0);
+				ext.8 = pallet_permissions::FreeUnlessTipped::from(1);
+				let payload = SignedPayload::new(call.clone(), ext.clone()).unwrap();
+				let signature = sp_runtime::MultiSignature::Sr25519(
+					payload.using_encoded(|bytes| signer.sign(bytes)),
+				);
+				UncheckedExtrinsic::new_signed(
+					call,
+					MultiAddress::Id(signer.public().into()),
+					signature,
+					ext,
+				)
+			};
+			assert_eq!(validate(tipped(&DaveStash.pair())), not_allowed());
+			assert_eq!(validate(tipped(&Dave.pair())), Ok(()));
+		});
+	}
+}

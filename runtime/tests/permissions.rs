@@ -118,12 +118,12 @@ fn the_rules_on_calls_are_weighed_by_what_they_read() {
 	assert_eq!(weight(remark()), walk + citizen_read);
 	// A proxy acts for the real account: one admission.
 	assert_eq!(weight(proxy(&DaveStash, pay())), walk + Weights::admission());
-	// A transfer asks whether its sender is a citizen, however nested.
+	// A transfer asks whether its sender and its recipient are citizens, however nested.
 	let batch: RuntimeCall = pallet_utility::Call::batch_all {
 		calls: vec![transfer(&EveStash), proxy(&DaveStash, transfer(&EveStash)), remark()],
 	}
 	.into();
-	assert_eq!(weight(batch), walk + citizen_read * 3 + Weights::admission());
+	assert_eq!(weight(batch), walk + citizen_read * 5 + Weights::admission());
 }
 
 #[test]
@@ -144,8 +144,12 @@ fn citizens_spend_s_coin_only_through_the_s_coin_pallet() {
 			custom(codes::CALL_NOT_ALLOWED)
 		);
 		assert_eq!(validate(signed(&DaveStash.pair(), pay())), Ok(()));
-		// An organization member pays a citizen in S-coin as before.
-		assert_eq!(validate(signed(&Alice.pair(), transfer(&EveStash))), Ok(()));
+		// Nor does S-coin reach a citizen by a transfer: an organization rewards through
+		// `sCoin.reward`, out of its budget.
+		assert_eq!(
+			validate(signed(&Alice.pair(), transfer(&EveStash))),
+			custom(codes::CALL_NOT_ALLOWED)
+		);
 	});
 }
 

@@ -676,6 +676,13 @@ pub mod pallet {
 			Ok(())
 		}
 
+		/// Whether `who` holds a card, whatever its status (suspended, lost and revoked cards
+		/// included): the account is a citizen's, and the money rules on citizens' accounts
+		/// apply to it.
+		pub fn holds_card(who: &T::AccountId) -> bool {
+			Cards::<T>::contains_key(who)
+		}
+
 		/// The card `who` holds, whatever its status.
 		pub fn card_view(who: &T::AccountId) -> Option<CardView<BlockNumberFor<T>>> {
 			Cards::<T>::get(who).map(|card| CardView {

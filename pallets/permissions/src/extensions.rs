@@ -228,7 +228,8 @@ pub type TipOf<T> = <<T as pallet_transaction_payment::Config>::OnChargeTransact
 /// `pallet_transaction_payment::ChargeTransactionPayment` for a chain whose fees are zero.
 ///
 /// A transaction with a tip is charged its tip by `ChargeTransactionPayment` itself, at that
-/// extension's weight. A transaction without a tip owes nothing: it is neither charged nor
+/// extension's weight, if its sender may tip ([`CallRules::may_tip`]; else it is refused with
+/// [`codes::CALL_NOT_ALLOWED`]). A transaction without a tip owes nothing: it is neither charged nor
 /// reported (no `TransactionFeePaid` event), and it is weighed at this extension's check alone
 /// ([`WeightInfo::free_unless_tipped`]) instead of at a tip's withdrawal. Its pool priority is
 /// the one `ChargeTransactionPayment` gives it.
@@ -281,6 +282,7 @@ impl<T> TransactionExtension<T::RuntimeCall> for FreeUnlessTipped<T>
 where
 	T: Config + pallet_transaction_payment::Config + Send + Sync,
 	T::RuntimeCall: Dispatchable<Info = DispatchInfo, PostInfo = PostDispatchInfo>,
+	<T::RuntimeCall as Dispatchable>::RuntimeOrigin: AsSystemOriginSigner<T::AccountId> + Clone,
 	TipOf<T>: Send + Sync,
 {
 	const IDENTIFIER: &'static str = ChargeTransactionPayment::<T>::IDENTIFIER;
@@ -294,7 +296,7 @@ where
 		if self.0.tip().is_zero() {
 			<T as Config>::WeightInfo::free_unless_tipped()
 		} else {
-			self.0.weight(call)
+			self.0.weight(call).saturating_add(T::CallRules::may_tip_weight())
 		}
 	}
 
@@ -309,6 +311,9 @@ where
 		source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
 		if !self.0.tip().is_zero() {
+			if origin.as_system_origin_signer().is_some_and(|who| !T::CallRules::may_tip(who)) {
+				return Err(InvalidTransaction::Custom(codes::CALL_NOT_ALLOWED).into());
+			}
 			let (validity, val, origin) = self.0.validate(
 				origin,
 				call,

@@ -150,6 +150,18 @@ pub trait CallRules<AccountId, Call> {
 	/// the storage it reads for this call, such as [`WeightInfo::admission`] for each account a
 	/// nested call acts for. At most what `check` costs for any sender.
 	fn weight(call: &Call) -> Weight;
+
+	/// Whether `who` may tip: a tip is charged outside any call, so a rule on where money goes
+	/// (citizens' S-coin is spent only on counted uses, say) has to refuse it here. Refusals
+	/// come back as [`codes::CALL_NOT_ALLOWED`]. Every account may, unless the rules say no.
+	fn may_tip(_who: &AccountId) -> bool {
+		true
+	}
+
+	/// The weight of [`CallRules::may_tip`].
+	fn may_tip_weight() -> Weight {
+		Weight::zero()
+	}
 }
 
 impl<AccountId, Call> CallRules<AccountId, Call> for () {

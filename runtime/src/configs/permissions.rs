@@ -90,9 +90,10 @@ impl Admission<AccountId> for KnownAccounts {
 /// And who may send what, each refused with `CALL_NOT_ALLOWED` however it is nested:
 /// - a call the runtime's call filter refuses ([`CityCalls`], the `assets` calls) when it
 ///   would be dispatched with a signed origin: refused at the pool, not included to fail;
-/// - citizens spend S-coin only on the uses the s-coin pallet allows (`sCoin.pay`,
-///   `sCoin.convert`), never by a `balances` transfer, so that every S-coin a citizen spends is
-///   counted in the audit totals and taken from the oldest mileage first;
+/// - S-coin reaches and leaves a citizen's account (one holding a card, whatever its status:
+///   a lost card's holder too) only through the s-coin pallet's counted paths (`sCoin.reward`,
+///   `sCoin.pay`, `sCoin.convert`, expiry), never by a `balances` transfer from or to it nor a
+///   `balances.burn`, so that every S-coin is in the audit totals and spent oldest mileage first;
 /// - citizens use no `multisig` (whose operations leave storage, and whose deposits would hold
 ///   mileage) and send no remark longer than [`MAX_CITIZEN_REMARK`] bytes;
 /// - only authorities (validators and council members) claim nodes and their connections
@@ -126,6 +127,15 @@ impl CallRules<AccountId, RuntimeCall> for NestedCalls {
 		Self::check_nested(who, call, true)
 	}
 
+	/// A citizen's tip would burn S-coin outside the s-coin pallet's counted paths.
+	fn may_tip(who: &AccountId) -> bool {
+		!CitizenCard::holds_card(who)
+	}
+
+	fn may_tip_weight() -> Weight {
+		<Runtime as frame_system::Config>::DbWeight::get().reads(1)
+	}
+
 	/// What `check` reads for `call`, walking it as `check` does: an admission for each account
 	/// a nested call acts for, and whether the sender is a citizen where a rule asks.
 	fn weight(call: &RuntimeCall) -> Weight {
@@ -143,6 +153,7 @@ impl CallRules<AccountId, RuntimeCall> for NestedCalls {
 			Nested::ActingFor(Account::Multisig(..), call) =>
 				admission().saturating_add(citizen).saturating_add(Self::weight(call)),
 			Nested::NotFromCitizens | Nested::Remark(_) => citizen,
+			Nested::Transfer(_) => citizen.saturating_mul(2),
 			Nested::Dispatched(_) | Nested::AuthoritiesOnly | Nested::Refused | Nested::None =>
 				Weight::zero(),
 		}
@@ -162,7 +173,7 @@ impl NestedCalls {
 		if signed && !CityCalls::contains(call) {
 			return Err(not_allowed());
 		}
-		let citizen = || CitizenCard::is_active_citizen(who);
+		let citizen = || CitizenCard::holds_card(who);
 		match Nested::of(call) {
 			Nested::Calls(calls) =>
 				calls.iter().try_for_each(|call| Self::check_nested(who, call, signed)),
@@ -174,6 +185,8 @@ impl NestedCalls {
 				Self::check_nested(&account, call, true)
 			},
 			Nested::NotFromCitizens if citizen() => Err(not_allowed()),
+			Nested::Transfer(to) if citizen() || CitizenCard::holds_card(&lookup(to)?) =>
+				Err(not_allowed()),
 			Nested::Remark(len) if len > MAX_CITIZEN_REMARK && citizen() => Err(not_allowed()),
 			Nested::AuthoritiesOnly
 				if !(ValidatorSet::is_validator(who) || Council::is_member(who)) =>
@@ -181,6 +194,7 @@ impl NestedCalls {
 			Nested::Refused => Err(not_allowed()),
 			Nested::Dispatched(_) |
 			Nested::NotFromCitizens |
+			Nested::Transfer(_) |
 			Nested::Remark(_) |
 			Nested::AuthoritiesOnly |
 			Nested::None => Ok(()),
@@ -200,9 +214,11 @@ enum Nested<'a> {
 	/// A call dispatched later or with another origin than an account's (a council motion,
 	/// `cityCouncil.enact`): only its depth is ruled on.
 	Dispatched(&'a RuntimeCall),
-	/// A call citizens may not send: a `balances` transfer, a `multisig` approval or
-	/// cancellation.
+	/// A call citizens may not send: `balances.burn`, a `multisig` approval or cancellation.
 	NotFromCitizens,
+	/// A `balances` transfer to this account, which neither a citizen may send nor a citizen
+	/// receive.
+	Transfer(&'a <<Runtime as frame_system::Config>::Lookup as StaticLookup>::Source),
 	/// A remark of this many bytes.
 	Remark(usize),
 	/// A call only authorities may send: node authorization's claims and connections, a pure
@@ -231,6 +247,7 @@ impl<'a> Nested<'a> {
 			Nested::AsRoot(call) | Nested::ActingFor(_, call) | Nested::Dispatched(call) =>
 				alloc::vec![call],
 			Nested::NotFromCitizens |
+			Nested::Transfer(_) |
 			Nested::Remark(_) |
 			Nested::AuthoritiesOnly |
 			Nested::Refused |
@@ -285,10 +302,11 @@ impl<'a> Nested<'a> {
 			) => Self::Dispatched(&proposal.0),
 			RuntimeCall::CityCouncil(CityCouncil::enact { call }) => Self::Dispatched(call),
 			RuntimeCall::Balances(
-				Balances::transfer_allow_death { .. } |
-				Balances::transfer_keep_alive { .. } |
-				Balances::transfer_all { .. },
-			) => Self::NotFromCitizens,
+				Balances::transfer_allow_death { dest, .. } |
+				Balances::transfer_keep_alive { dest, .. } |
+				Balances::transfer_all { dest, .. },
+			) => Self::Transfer(dest),
+			RuntimeCall::Balances(Balances::burn { .. }) => Self::NotFromCitizens,
 			RuntimeCall::System(
 				frame_system::Call::remark { remark } |
 				frame_system::Call::remark_with_event { remark },
