@@ -81,10 +81,32 @@ fn local_nodes() -> Vec<(OpaquePeerId, AccountId)> {
 
 /// Rate limits: citizens 60 transactions a minute, organization members 6,000; validators and
 /// council members are not limited. The city origin changes them (`Permissions::set_quota`).
+/// The rate limits: citizens 60 transactions a minute, each of at most 4 KiB and 10 ms of
+/// weight (a payment is about 150 bytes and 0.3 ms); organizations 6,000 a minute, each of at
+/// most 256 KiB and a quarter of the block's weight (a batch of a few thousand registrations).
+/// Authorities (the city's and the operators' accounts) have none.
 fn quotas() -> Vec<(AccountKind, Quota<BlockNumber>)> {
+	use frame_support::weights::Weight;
+	let max_block = crate::configs::RuntimeBlockWeights::get().max_block;
 	vec![
-		(AccountKind::Citizen, Quota { transactions: 60, window: MINUTES }),
-		(AccountKind::Organization, Quota { transactions: 6_000, window: MINUTES }),
+		(
+			AccountKind::Citizen,
+			Quota {
+				transactions: 60,
+				window: MINUTES,
+				max_length: 4 * 1024,
+				max_weight: Weight::from_parts(10_000_000_000, u64::MAX),
+			},
+		),
+		(
+			AccountKind::Organization,
+			Quota {
+				transactions: 6_000,
+				window: MINUTES,
+				max_length: 256 * 1024,
+				max_weight: Weight::from_parts(max_block.ref_time() / 4, u64::MAX),
+			},
+		),
 	]
 }
 

@@ -137,8 +137,8 @@ pub type UncheckedExtrinsic =
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations of the next runtime upgrade.
-type Migrations = ();
+/// Storage migrations of the next runtime upgrade: each runs once, by storage version.
+type Migrations = (pallet_permissions::migrations::v1::MigrateToV1<Runtime>,);
 
 /// Executive: handles dispatch to the various pallets.
 pub type Executive = frame_executive::Executive<

@@ -204,9 +204,9 @@ fn the_batch_path_opens_no_frame_transactional_layer() {
 fn dev_chain_with_small_quota() -> sp_io::TestExternalities {
 	let mut chain = dev_chain();
 	chain.execute_with(|| {
-		pallet_permissions::Quotas::<Runtime>::insert(
+		pallet_permissions::Quotas::<Runtime>::mutate(
 			pallet_permissions::AccountKind::Citizen,
-			pallet_permissions::Quota { transactions: 2, window: 30 },
+			|quota| quota.as_mut().expect("citizens have a quota").transactions = 2,
 		);
 	});
 	chain.commit_all().unwrap();

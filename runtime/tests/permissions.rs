@@ -359,3 +359,26 @@ fn a_council_member_cannot_move_its_own_seat() {
 		assert_eq!(validate(signed(&Alice.pair(), change_key)), custom(codes::CALL_NOT_ALLOWED));
 	});
 }
+
+#[test]
+fn a_citizens_transaction_is_bounded_in_length_and_weight() {
+	use Sr25519Keyring::{Dave, DaveStash};
+	dev_chain().execute_with(|| {
+		let quota = pallet_permissions::Quotas::<Runtime>::get(pallet_permissions::AccountKind::Citizen)
+			.expect("citizens have a quota");
+		// A batch of short remarks, each within the rules, longer in all than a citizen may send.
+		let remarks = |count: usize| -> RuntimeCall {
+			pallet_utility::Call::batch {
+				calls: (0..count)
+					.map(|_| frame_system::Call::remark { remark: vec![0; 200] }.into())
+					.collect(),
+			}
+			.into()
+		};
+		let too_many = quota.max_length as usize / 200 + 1;
+		assert_eq!(validate(signed(&DaveStash.pair(), remarks(too_many))), custom(codes::TOO_LARGE));
+		assert_eq!(validate(signed(&DaveStash.pair(), remarks(2))), Ok(()));
+		// An organization member sends it.
+		assert_eq!(validate(signed(&Dave.pair(), remarks(too_many))), Ok(()));
+	});
+}

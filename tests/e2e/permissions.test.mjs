@@ -16,12 +16,20 @@ import { refusedByPool, sharedDevNode, signAndWait, sudo as sudoAs } from './lib
 const UNKNOWN_ACCOUNT = 1;
 const SUSPENDED = 2;
 const RATE_LIMITED = 4;
+const TOO_LARGE = 7;
 
 let api;
 let accounts;
 const { step } = sharedDevNode((started) => ({ api, accounts } = started));
 
 const assertRefused = (tx, signer, code, what) => refusedByPool(tx, signer, code, what);
+/** A stored quota's fields, to pass back to `permissions.setQuota`. */
+const quotaOf = (quota) => ({
+  transactions: quota.transactions,
+  window: quota.window,
+  maxLength: quota.maxLength,
+  maxWeight: quota.maxWeight,
+});
 const sudo = (call) => sudoAs(api, accounts.alice, call);
 
 const remark = (text) => api.tx.system.remark(text);
@@ -72,7 +80,8 @@ step('5. a burst of consecutive nonces beyond the quota is refused at submission
   const { aliceStash } = accounts;
   const QUOTA = 5;
   const BURST = 8;
-  await sudo(api.tx.permissions.setQuota('Organization', { transactions: QUOTA, window: 300 }));
+  const genesis = (await api.query.permissions.quotas('Organization')).unwrap();
+  await sudo(api.tx.permissions.setQuota('Organization', { ...quotaOf(genesis), transactions: QUOTA, window: 300 }));
   try {
     const first = (await api.rpc.system.accountNextIndex(aliceStash.address)).toNumber();
     // Pre-signed, then submitted all at once: the pool sees only the chain state.
@@ -98,7 +107,20 @@ step('5. a burst of consecutive nonces beyond the quota is refused at submission
     // Still within the window: the next one is refused too.
     await assertRefused(remark('one more'), aliceStash, RATE_LIMITED, 'past the quota, same window');
   } finally {
-    await sudo(api.tx.permissions.setQuota('Organization', { transactions: 6000, window: 30 }));
+    await sudo(api.tx.permissions.setQuota('Organization', quotaOf(genesis)));
+  }
+});
+
+step('5b. a transaction longer than its sender\'s quota allows is refused at submission', { timeout: 60_000 }, async () => {
+  const { dave } = accounts;
+  const genesis = (await api.query.permissions.quotas('Organization')).unwrap();
+  await sudo(api.tx.permissions.setQuota('Organization', { ...quotaOf(genesis), maxLength: 1024 }));
+  try {
+    await assertRefused(remark('x'.repeat(2048)), dave, TOO_LARGE, 'a 2 KiB remark');
+    const { dispatchError } = await signAndWait(remark('short'), dave);
+    assert.equal(dispatchError, undefined, 'a short one goes through');
+  } finally {
+    await sudo(api.tx.permissions.setQuota('Organization', quotaOf(genesis)));
   }
 });
 

@@ -31,7 +31,12 @@ fn limited_citizen<T: Config>() -> T::AccountId {
 	let kind = T::Admission::kind(&who).expect("just admitted");
 	frame_system::Pallet::<T>::inc_providers(&who);
 	frame_system::Account::<T>::mutate(&who, |account| account.nonce = One::one());
-	Quotas::<T>::insert(kind, Quota { transactions: 1, window: BlockNumberFor::<T>::one() });
+	Quotas::<T>::insert(kind, Quota {
+			transactions: 1,
+			window: BlockNumberFor::<T>::one(),
+			max_length: u32::MAX,
+			max_weight: Weight::MAX,
+		});
 	Windows::<T>::insert(
 		&who,
 		Window {
@@ -56,7 +61,12 @@ mod benchmarks {
 	#[benchmark]
 	fn set_quota() -> Result<(), BenchmarkError> {
 		let origin = city_origin::<T>()?;
-		let quota = Quota { transactions: 10, window: 10u32.into() };
+		let quota = Quota {
+			transactions: 10,
+			window: 10u32.into(),
+			max_length: 4_096,
+			max_weight: Weight::from_parts(10_000_000_000, u64::MAX),
+		};
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, AccountKind::Citizen, Some(quota));

@@ -107,7 +107,8 @@ where
 /// not know is refused with [`codes::UNKNOWN_ACCOUNT`], from a suspended one with
 /// [`codes::SUSPENDED`]), `frame_system::CheckNonce`, then its rate limit (a transaction whose
 /// nonce is beyond the sender's quota for the current window is refused with
-/// [`codes::RATE_LIMITED`]). The sender's kind is looked up once, for both.
+/// [`codes::RATE_LIMITED`], one longer or heavier than its quota's bounds with
+/// [`codes::TOO_LARGE`]). The sender's kind is looked up once, for both.
 ///
 /// Same identifier (`CheckNonce`) and data (the compact nonce) as `frame_system::CheckNonce`, so
 /// wallets fill it in as the nonce check they know. Stands where `CheckNonce` would. The
@@ -159,8 +160,8 @@ where
 		&self,
 		origin: <T as frame_system::Config>::RuntimeOrigin,
 		_call: &T::RuntimeCall,
-		_info: &DispatchInfoOf<T::RuntimeCall>,
-		_len: usize,
+		info: &DispatchInfoOf<T::RuntimeCall>,
+		len: usize,
 		_self_implicit: Self::Implicit,
 		_inherited_implication: &impl Encode,
 		_source: TransactionSource,
@@ -175,6 +176,9 @@ where
 		let rate_limit = Pallet::<T>::rate_limit(who, kind, account_nonce);
 		if rate_limit.is_some_and(|rate| self.0 >= rate.limit) {
 			return Err(InvalidTransaction::Custom(codes::RATE_LIMITED).into());
+		}
+		if rate_limit.is_some_and(|rate| !rate.quota.admits(len, info.total_weight())) {
+			return Err(InvalidTransaction::Custom(codes::TOO_LARGE).into());
 		}
 		let starts_window = rate_limit.map(|rate| !rate.window_running);
 		let validity = ValidTransaction {

@@ -58,6 +58,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod extensions;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -89,6 +90,10 @@ pub mod codes {
 	/// The call nests calls deeper than the rules allow (calls in a batch, a proxy, a multisig,
 	/// sudo, ... in another such call).
 	pub const TOO_DEEP: u8 = 6;
+	/// The transaction is longer or heavier than the sender's kind of account may send
+	/// ([`Quota::max_length`](crate::Quota::max_length),
+	/// [`Quota::max_weight`](crate::Quota::max_weight)).
+	pub const TOO_LARGE: u8 = 7;
 }
 
 /// Why the chain knows an account. Each kind has its own quota.
@@ -174,7 +179,9 @@ impl<AccountId, Call> CallRules<AccountId, Call> for () {
 	}
 }
 
-/// A rate limit: at most `transactions` transactions per window of `window` blocks.
+/// A rate limit: at most `transactions` transactions per window of `window` blocks, each of at
+/// most `max_length` bytes and `max_weight`. So a window holds at most `transactions *
+/// max_length` bytes and `transactions * max_weight` of block weight from one account.
 #[derive(
 	Encode,
 	Decode,
@@ -194,6 +201,17 @@ pub struct Quota<BlockNumber> {
 	pub transactions: u32,
 	/// The length of a window, in blocks.
 	pub window: BlockNumber,
+	/// The longest transaction, in bytes (its encoding, signature included).
+	pub max_length: u32,
+	/// The heaviest transaction: its call's weight and its extensions', before refunds.
+	pub max_weight: Weight,
+}
+
+impl<BlockNumber> Quota<BlockNumber> {
+	/// Whether a transaction of `len` bytes and `weight` is within the quota's bounds.
+	pub fn admits(&self, len: usize, weight: Weight) -> bool {
+		len <= self.max_length as usize && weight.all_lte(self.max_weight)
+	}
 }
 
 /// An account's current window: where it started and the account's nonce then.
@@ -207,12 +225,14 @@ pub struct Window<BlockNumber, Nonce> {
 
 /// An account's rate limit at one moment.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub struct RateLimit<Nonce> {
+pub struct RateLimit<Nonce, BlockNumber> {
 	/// The first nonce beyond the quota: transactions with this nonce or higher are refused.
 	pub limit: Nonce,
 	/// Whether the account's window is running; if not, its next dispatched transaction starts
 	/// one.
 	pub window_running: bool,
+	/// The quota, whose bounds each transaction must keep.
+	pub quota: Quota<BlockNumber>,
 }
 
 #[frame_support::pallet]
@@ -222,7 +242,11 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::Saturating;
 
+	/// The storage layout's version: 1 since quotas bound each transaction's length and weight.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -410,7 +434,7 @@ pub mod pallet {
 			who: &T::AccountId,
 			kind: AccountKind,
 			account_nonce: T::Nonce,
-		) -> Option<RateLimit<T::Nonce>> {
+		) -> Option<RateLimit<T::Nonce, BlockNumberFor<T>>> {
 			let quota = Quotas::<T>::get(kind)?;
 			let now = frame_system::Pallet::<T>::block_number();
 			let running = Windows::<T>::get(who)
@@ -419,6 +443,7 @@ pub mod pallet {
 			Some(RateLimit {
 				limit: first.saturating_add(quota.transactions.into()),
 				window_running: running.is_some(),
+				quota,
 			})
 		}
 

@@ -125,7 +125,13 @@ impl pallet_permissions::Config for Test {
 }
 
 /// Citizens' quota in the tests: 3 transactions per 10 blocks.
-pub const CITIZEN_QUOTA: crate::Quota<u64> = crate::Quota { transactions: 3, window: 10 };
+/// A citizen's transaction: at most 1,000 bytes and 1 ms of weight.
+pub const CITIZEN_QUOTA: crate::Quota<u64> = crate::Quota {
+	transactions: 3,
+	window: 10,
+	max_length: 1_000,
+	max_weight: Weight::from_parts(1_000_000_000, u64::MAX),
+};
 
 /// A chain at block 1: citizens limited to [`CITIZEN_QUOTA`], the others unlimited; every
 /// account but the stranger has a provider reference.

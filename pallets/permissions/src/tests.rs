@@ -175,7 +175,7 @@ fn check_permission_is_weighed_by_the_call() {
 #[test]
 fn suspension_and_quotas_need_the_city_origin() {
 	new_test_ext().execute_with(|| {
-		let quota = Some(Quota { transactions: 1, window: 1 });
+		let quota = Some(Quota { window: 1, transactions: 1, ..CITIZEN_QUOTA });
 		for who in [AUTHORITY, MEMBER, STRANGER] {
 			let origin = RuntimeOrigin::signed(who);
 			assert_noop!(
@@ -334,7 +334,7 @@ fn kinds_without_a_quota_are_not_limited() {
 #[test]
 fn the_city_sets_and_removes_quotas() {
 	new_test_ext().execute_with(|| {
-		let quota = Quota { transactions: 2, window: 5 };
+		let quota = Quota { transactions: 2, window: 5, ..CITIZEN_QUOTA };
 		assert_ok!(Permissions::set_quota(
 			RuntimeOrigin::root(),
 			AccountKind::Organization,
@@ -362,7 +362,7 @@ fn a_quota_needs_a_window() {
 			Permissions::set_quota(
 				RuntimeOrigin::root(),
 				AccountKind::Citizen,
-				Some(Quota { transactions: 5, window: 0 })
+				Some(Quota { transactions: 5, window: 0, ..CITIZEN_QUOTA })
 			),
 			Error::<Test>::EmptyWindow
 		);
@@ -543,5 +543,62 @@ fn the_block_pays_once_for_what_every_sender_reads() {
 			<Permissions as frame_support::traits::Hooks<u64>>::on_initialize(2),
 			ParityDbWeight::get().reads_writes(4, 4)
 		);
+	});
+}
+
+// --- the bounds of a transaction ---
+
+/// `CheckSender`'s verdict on `who`'s transaction of `len` bytes and `weight`.
+fn sized(who: u64, len: usize, weight: Weight) -> Result<(), TransactionValidityError> {
+	let info = DispatchInfo { call_weight: weight, ..Default::default() };
+	CheckSender::<Test>::from(0)
+		.validate_only(RuntimeOrigin::signed(who), &remark(), &info, len, TransactionSource::External, 0)
+		.map(|_| ())
+}
+
+#[test]
+fn a_transaction_longer_or_heavier_than_the_quota_allows_is_refused() {
+	new_test_ext().execute_with(|| {
+		let (length, weight) = (CITIZEN_QUOTA.max_length as usize, CITIZEN_QUOTA.max_weight);
+		assert_eq!(sized(CITIZEN, length, weight), Ok(()));
+		assert_eq!(sized(CITIZEN, length + 1, Weight::zero()), Err(custom(codes::TOO_LARGE)));
+		assert_eq!(
+			sized(CITIZEN, 0, weight.saturating_add(Weight::from_parts(1, 0))),
+			Err(custom(codes::TOO_LARGE))
+		);
+		// A kind without a quota has no bounds but the block's.
+		assert_eq!(sized(AUTHORITY, 10 * length, weight * 10), Ok(()));
+	});
+}
+
+#[test]
+fn the_bounds_hold_in_the_block_too() {
+	new_test_ext().execute_with(|| {
+		let info = DispatchInfo { call_weight: Weight::zero(), ..Default::default() };
+		let len = CITIZEN_QUOTA.max_length as usize + 1;
+		let result = CheckSender::<Test>::from(0)
+			.test_run(RuntimeOrigin::signed(CITIZEN), &remark(), &info, len, 0, |_| Ok(().into()));
+		assert_eq!(result.map(|_| ()), Err(custom(codes::TOO_LARGE)));
+		assert_eq!(nonce_of(CITIZEN), 0);
+	});
+}
+
+#[test]
+fn version_0_quotas_get_no_bounds_on_the_upgrade() {
+	use crate::migrations::v1::{MigrateToV1, QuotaV0};
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	new_test_ext().execute_with(|| {
+		StorageVersion::new(0).put::<Permissions>();
+		let key = Quotas::<Test>::hashed_key_for(AccountKind::Citizen);
+		frame_support::storage::unhashed::put(&key, &QuotaV0 { transactions: 4u32, window: 9u64 });
+		MigrateToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(
+			Quotas::<Test>::get(AccountKind::Citizen),
+			Some(Quota { transactions: 4, window: 9, max_length: u32::MAX, max_weight: Weight::MAX })
+		);
+		assert_eq!(Permissions::on_chain_storage_version(), 1);
+		// Once only.
+		MigrateToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(Quotas::<Test>::get(AccountKind::Citizen).map(|q| q.transactions), Some(4));
 	});
 }
