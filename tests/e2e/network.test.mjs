@@ -144,7 +144,9 @@ step('(c) two of four stopped: finality stops; both back: it resumes, nothing fi
 
 step('(g) a non-validator RPC node syncs, follows finality and answers as a validator does', { timeout: 180_000 }, async (t) => {
   const start = Date.now();
-  const rpcNode = await network.start('rpc', { validator: false });
+  // Started as docs/operators.md says an agencies' RPC node behind a TLS proxy is: `--rpc-methods
+  // safe`, since the proxy makes its localhost port public.
+  const rpcNode = await network.start('rpc', { validator: false, extraArgs: ['--rpc-methods', 'safe'] });
   const target = (await heads(network.node('alice'))).finalized;
   await waitForFinalizedNumber(rpcNode, target, 90_000);
   const synced = seconds(start);
@@ -172,6 +174,15 @@ step('(g) a non-validator RPC node syncs, follows finality and answers as a vali
   }
   const roles = await rpc(rpcNode.httpUrl, 'system_nodeRoles');
   assert.deepEqual(roles, ['Full'], 'the RPC node is a full node, not an authority');
+  // Unsafe methods are refused on it, even from localhost.
+  const unsafe = [
+    ['author_insertKey', ['aura', '//Mallory', '0x' + '00'.repeat(32)]],
+    ['author_rotateKeys', []],
+    ['system_addReservedPeer', [`/ip4/127.0.0.1/tcp/1/p2p/${network.members.get('alice').peerId}`]],
+  ];
+  for (const [method, params] of unsafe) {
+    await assert.rejects(rpc(rpcNode.httpUrl, method, params), /unsafe/i, `${method} is refused`);
+  }
   t.diagnostic(`the RPC node synced to finalized block ${target} in ${synced} s`);
 });
 

@@ -7,15 +7,18 @@
 //! - **Issue and redemption.** Only organizations with the `Bank` role mint it, against a
 //!   deposit ([`Pallet::mint`], with the deposit's reference), and burn it on redemption
 //!   ([`Pallet::burn`]: a bank burns what its customers paid back to it). [`BankTotals`] keeps
-//!   what each bank minted and burnt.
+//!   what each bank minted and burnt; a bank burns at most what it has outstanding (minted and
+//!   not yet burnt), never another bank's issue.
 //! - **Transfers** ([`Pallet::transfer`]) go between admitted accounts (citizens, organization
 //!   members, authorities, as the network's account permissioning knows them).
 //! - **Freezing.** In case of fraud the city origin freezes an account ([`Pallet::freeze`]):
 //!   nothing leaves it, through this pallet or any other (the pallet is `pallet-assets`'
-//!   [`FrozenBalance`]), and nothing is minted or sent to it until it is thawed.
+//!   [`FrozenBalance`]), and nothing is minted or sent to it until it is thawed, through this
+//!   pallet or a service pallet's `fungible` calls ([`Krw`]).
 //!
-//! Service pallets use the token as a `fungible` ([`Config::Token`]: the runtime's
-//! `ItemOf<Assets, Krw, AccountId>`), and keep escrow in sub-accounts of their `PalletId`
+//! Service pallets use the token as a `fungible`, [`Krw`]: [`Config::Token`] (the runtime's
+//! `ItemOf<Assets, Krw, AccountId>`) with the city's freezes applied to deposits as well as
+//! withdrawals. They keep escrow in sub-accounts of their `PalletId`
 //! ([`seoul_primitives::escrow_account`]): `pallet-assets` has no holds. The runtime's call
 //! filter keeps `pallet-assets`' own calls out of reach, so this pallet's rules are the token's.
 
@@ -34,8 +37,10 @@ pub use weights::WeightInfo;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::traits::{
-	fungible::{Inspect, Mutate},
-	tokens::{Fortitude, Precision, Preservation},
+	fungible::{Dust, Inspect, Mutate, Unbalanced},
+	tokens::{
+		DepositConsequence, Fortitude, Precision, Preservation, Provenance, WithdrawConsequence,
+	},
 };
 use pallet_assets::FrozenBalance;
 use scale_info::TypeInfo;
@@ -62,6 +67,13 @@ pub struct BankTotal {
 	pub minted: Balance,
 	/// Burnt on redemption.
 	pub burnt: Balance,
+}
+
+impl BankTotal {
+	/// What the bank has minted and not burnt: the most it may still burn.
+	pub fn outstanding(&self) -> Balance {
+		self.minted.saturating_sub(self.burnt)
+	}
 }
 
 /// An account's tokens as agencies and wallets see them (runtime API and JSON-RPC).
@@ -143,6 +155,8 @@ pub mod pallet {
 		InsufficientBalance,
 		/// An account does not send tokens to itself.
 		SelfTransfer,
+		/// A bank burns at most what it has outstanding: what it minted and has not burnt.
+		ExceedsIssued,
 	}
 
 	#[pallet::call]
@@ -178,6 +192,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let (from, bank) = Self::ensure_bank(origin)?;
 			ensure!(amount > 0, Error::<T>::ZeroAmount);
+			ensure!(BankTotals::<T>::get(bank).outstanding() >= amount, Error::<T>::ExceedsIssued);
 			Self::ensure_can_send(&from, amount)?;
 			T::Token::burn_from(
 				&from,
@@ -278,3 +293,105 @@ impl<T: Config, AssetId> FrozenBalance<AssetId, T::AccountId, Balance> for Palle
 		Frozen::<T>::count() > 0
 	}
 }
+
+/// The KRW token as service pallets hold and move it: [`Config::Token`], with the city's
+/// freezes applied to every path. A frozen account neither sends (`pallet-assets` already
+/// keeps its whole balance frozen) nor receives: a deposit, a mint or a transfer to it is
+/// refused (`can_deposit` answers `Blocked`, and the balance is not increased).
+pub struct Krw<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> Krw<T> {
+	fn ensure_not_frozen(who: &T::AccountId) -> Result<(), sp_runtime::DispatchError> {
+		if Frozen::<T>::contains_key(who) {
+			return Err(Error::<T>::AccountFrozen.into());
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> Inspect<T::AccountId> for Krw<T> {
+	type Balance = Balance;
+
+	fn total_issuance() -> Balance {
+		T::Token::total_issuance()
+	}
+
+	fn active_issuance() -> Balance {
+		T::Token::active_issuance()
+	}
+
+	fn minimum_balance() -> Balance {
+		T::Token::minimum_balance()
+	}
+
+	fn balance(who: &T::AccountId) -> Balance {
+		T::Token::balance(who)
+	}
+
+	fn total_balance(who: &T::AccountId) -> Balance {
+		T::Token::total_balance(who)
+	}
+
+	fn reducible_balance(
+		who: &T::AccountId,
+		preservation: Preservation,
+		force: Fortitude,
+	) -> Balance {
+		T::Token::reducible_balance(who, preservation, force)
+	}
+
+	fn can_deposit(
+		who: &T::AccountId,
+		amount: Balance,
+		provenance: Provenance,
+	) -> DepositConsequence {
+		if Frozen::<T>::contains_key(who) {
+			return DepositConsequence::Blocked;
+		}
+		T::Token::can_deposit(who, amount, provenance)
+	}
+
+	fn can_withdraw(who: &T::AccountId, amount: Balance) -> WithdrawConsequence<Balance> {
+		T::Token::can_withdraw(who, amount)
+	}
+}
+
+impl<T: Config> Unbalanced<T::AccountId> for Krw<T> {
+	fn handle_dust(dust: Dust<T::AccountId, Self>) {
+		T::Token::handle_dust(Dust(dust.0))
+	}
+
+	fn write_balance(
+		who: &T::AccountId,
+		amount: Balance,
+	) -> Result<Option<Balance>, sp_runtime::DispatchError> {
+		Self::ensure_not_frozen(who)?;
+		T::Token::write_balance(who, amount)
+	}
+
+	fn set_total_issuance(amount: Balance) {
+		T::Token::set_total_issuance(amount)
+	}
+
+	fn decrease_balance(
+		who: &T::AccountId,
+		amount: Balance,
+		precision: Precision,
+		preservation: Preservation,
+		force: Fortitude,
+	) -> Result<Balance, sp_runtime::DispatchError> {
+		Self::ensure_not_frozen(who)?;
+		T::Token::decrease_balance(who, amount, precision, preservation, force)
+	}
+
+	fn increase_balance(
+		who: &T::AccountId,
+		amount: Balance,
+		precision: Precision,
+	) -> Result<Balance, sp_runtime::DispatchError> {
+		Self::ensure_not_frozen(who)?;
+		T::Token::increase_balance(who, amount, precision)
+	}
+}
+
+impl<T: Config> Mutate<T::AccountId> for Krw<T> {}

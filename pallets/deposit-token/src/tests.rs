@@ -249,3 +249,66 @@ fn agencies_ask_an_account_and_a_bank() {
 		assert_eq!(DepositToken::bank(99), (BankTotal::default(), 80));
 	});
 }
+
+// ---- the token as service pallets use it ----
+
+#[test]
+fn a_bank_burns_only_what_it_has_outstanding() {
+	use frame_support::traits::fungible::Mutate;
+	new_test_ext().execute_with(|| {
+		// Tokens the bank holds that it did not issue (another bank's, here minted outside the
+		// bank's books).
+		assert_ok!(Krw::mint_into(&BANK, 50));
+		assert_noop!(
+			DepositToken::burn(signed(BANK), 1, reference(2)),
+			Error::<Test>::ExceedsIssued
+		);
+		assert_ok!(DepositToken::mint(signed(BANK), BANK, 30, reference(1)));
+		assert_noop!(
+			DepositToken::burn(signed(BANK), 31, reference(2)),
+			Error::<Test>::ExceedsIssued
+		);
+		assert_ok!(DepositToken::burn(signed(BANK), 30, reference(2)));
+		assert_eq!(BankTotals::<Test>::get(BANK_ORG).outstanding(), 0);
+		assert_noop!(
+			DepositToken::burn(signed(BANK), 1, reference(3)),
+			Error::<Test>::ExceedsIssued
+		);
+	});
+}
+
+#[test]
+fn a_frozen_account_receives_nothing_through_the_fungible_either() {
+	use frame_support::traits::{
+		fungible::{Inspect, Mutate},
+		tokens::{DepositConsequence, Fortitude, Precision, Preservation, Provenance},
+	};
+	type Guarded = crate::Krw<Test>;
+	new_test_ext().execute_with(|| {
+		assert_ok!(DepositToken::mint(signed(BANK), EMPLOYER, 100, reference(1)));
+		assert_ok!(DepositToken::mint(signed(BANK), WORKER, 100, reference(1)));
+		assert_ok!(DepositToken::freeze(city(), WORKER, reference(9)));
+		assert_eq!(
+			Guarded::can_deposit(&WORKER, 1, Provenance::Extant),
+			DepositConsequence::Blocked
+		);
+		assert_noop!(
+			Guarded::transfer(&EMPLOYER, &WORKER, 1, Preservation::Expendable),
+			TokenError::Blocked
+		);
+		assert_noop!(Guarded::mint_into(&WORKER, 1), Error::<Test>::AccountFrozen);
+		assert_noop!(
+			Guarded::transfer(&WORKER, &EMPLOYER, 1, Preservation::Expendable),
+			TokenError::Frozen
+		);
+		assert_noop!(
+			Guarded::burn_from(&WORKER, 1, Preservation::Expendable, Precision::Exact, Fortitude::Force),
+			TokenError::FundsUnavailable
+		);
+		assert_eq!(krw(WORKER), 100);
+		// Thawed, it receives again.
+		assert_ok!(DepositToken::thaw(city(), WORKER));
+		assert_ok!(Guarded::transfer(&EMPLOYER, &WORKER, 1, Preservation::Expendable));
+		assert_eq!(krw(WORKER), 101);
+	});
+}

@@ -25,9 +25,13 @@ pub fn krw_owner() -> AccountId {
 	DepositTokenPalletId::get().into_account_truncating()
 }
 
+/// The KRW deposit token as `pallet-assets` holds it, for `pallet-deposit-token` itself.
+pub type KrwAsset = ItemOf<Assets, Krw, AccountId>;
+
 /// The KRW deposit token as a `fungible`, for service pallets (wages, subcontract payments,
-/// subsidies, trust funds). Escrow: `seoul_primitives::escrow_account`.
-pub type KrwToken = ItemOf<Assets, Krw, AccountId>;
+/// subsidies, trust funds): a frozen account neither sends nor receives through it. Escrow:
+/// `seoul_primitives::escrow_account`.
+pub type KrwToken = pallet_deposit_token::Krw<Runtime>;
 
 impl pallet_assets::Config for Runtime {
 	type RuntimeEvent = crate::RuntimeEvent;
@@ -63,7 +67,7 @@ impl pallet_assets::Config for Runtime {
 }
 
 impl pallet_deposit_token::Config for Runtime {
-	type Token = KrwToken;
+	type Token = KrwAsset;
 	type Registry = Registry;
 	type Admission = Permissions;
 	type CityOrigin = CityOrigin;
