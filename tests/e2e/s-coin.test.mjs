@@ -214,8 +214,9 @@ step('6. a bank mints KRW against a deposit; the employer pays wages on; the cit
 
   await refused(api.tx.depositToken.mint(dave.address, 1, ref('x')), dave, 'depositToken.NotBank');
   await refused(api.tx.depositToken.transfer(stranger.address, 1), dave, 'depositToken.NotAdmitted');
-  // pallet-assets' own calls are filtered: the token's rules are DepositToken's.
-  await refused(api.tx.assets.transfer(KRW, jiwoo.address, 1), dave, 'system.CallFiltered');
+  // pallet-assets' own calls are filtered, and refused at the pool: the token's rules are
+  // DepositToken's.
+  await refusedByPool(api.tx.assets.transfer(KRW, jiwoo.address, 1), dave, CALL_NOT_ALLOWED, 'assets.transfer');
 
   await sudo(api.tx.depositToken.freeze(jiwoo.address, ref('fraud case 2026-113')));
   assert.deepEqual(await tokenAccount(jiwoo), { balance: 2_100_000, frozen: true });
