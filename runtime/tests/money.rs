@@ -93,7 +93,8 @@ fn money_calls() -> Vec<(&'static str, Sr25519Keyring, RuntimeCall)> {
 				real: id(Bob),
 				force_proxy_type: None,
 				call: Box::new(
-					pallet_balances::Call::transfer_keep_alive { dest: id(Ferdie), value: 1 }.into(),
+					pallet_balances::Call::transfer_keep_alive { dest: id(Ferdie), value: 1 }
+						.into(),
 				),
 			}
 			.into(),
@@ -109,8 +110,12 @@ fn money_calls() -> Vec<(&'static str, Sr25519Keyring, RuntimeCall)> {
 			Alice,
 			pallet_sudo::Call::sudo {
 				call: Box::new(
-					pallet_balances::Call::force_transfer { source: id(Bob), dest: id(Ferdie), value: 1 }
-						.into(),
+					pallet_balances::Call::force_transfer {
+						source: id(Bob),
+						dest: id(Ferdie),
+						value: 1,
+					}
+					.into(),
 				),
 			}
 			.into(),
@@ -238,7 +243,8 @@ mod every_s_coin_is_counted {
 		dev_chain().execute_with(|| {
 			assert_eq!(validate(signed(&Alice.pair(), transfer(EveStash))), not_allowed());
 			let all: RuntimeCall =
-				pallet_balances::Call::transfer_all { dest: id(EveStash), keep_alive: false }.into();
+				pallet_balances::Call::transfer_all { dest: id(EveStash), keep_alive: false }
+					.into();
 			assert_eq!(validate(signed(&Alice.pair(), all)), not_allowed());
 			// Between organizations, as before.
 			assert_eq!(validate(signed(&Alice.pair(), transfer(Bob))), Ok(()));
@@ -250,11 +256,16 @@ mod every_s_coin_is_counted {
 		dev_chain().execute_with(|| {
 			System::set_block_number(1);
 			let stash = DaveStash.to_account_id();
-			assert_ok!(Registry::add_member(RuntimeOrigin::signed(Alice.to_account_id()), 0, id(DaveStash)));
+			assert_ok!(Registry::add_member(
+				RuntimeOrigin::signed(Alice.to_account_id()),
+				0,
+				id(DaveStash)
+			));
 			assert_ok!(CitizenCard::report_lost(RuntimeOrigin::signed(stash.clone()), stash));
 			// No longer an active citizen, but a member: admitted, and still a citizen's account.
 			assert_eq!(validate(signed(&DaveStash.pair(), transfer(Bob))), not_allowed());
-			let burn: RuntimeCall = pallet_balances::Call::burn { value: 1, keep_alive: true }.into();
+			let burn: RuntimeCall =
+				pallet_balances::Call::burn { value: 1, keep_alive: true }.into();
 			assert_eq!(validate(signed(&DaveStash.pair(), burn)), not_allowed());
 		});
 	}
@@ -263,7 +274,8 @@ mod every_s_coin_is_counted {
 	fn a_citizen_neither_burns_nor_tips() {
 		use sp_core::Pair;
 		dev_chain().execute_with(|| {
-			let burn: RuntimeCall = pallet_balances::Call::burn { value: 1, keep_alive: true }.into();
+			let burn: RuntimeCall =
+				pallet_balances::Call::burn { value: 1, keep_alive: true }.into();
 			assert_eq!(validate(signed(&DaveStash.pair(), burn)), not_allowed());
 			// A remark with a tip: the tip would burn S-coin outside the counted paths.
 			let tipped = |signer: &sp_core::sr25519::Pair| {

@@ -252,7 +252,10 @@ fn citizens_use_no_multisig() {
 			max_weight: Default::default(),
 		}
 		.into();
-		assert_eq!(validate(signed(&DaveStash.pair(), approve.clone())), custom(codes::CALL_NOT_ALLOWED));
+		assert_eq!(
+			validate(signed(&DaveStash.pair(), approve.clone())),
+			custom(codes::CALL_NOT_ALLOWED)
+		);
 		assert_eq!(
 			validate(signed(&DaveStash.pair(), multisig_of(remark()))),
 			custom(codes::CALL_NOT_ALLOWED)
@@ -338,9 +341,11 @@ fn calls_the_call_filter_refuses_are_refused_at_the_pool() {
 			custom(codes::UNKNOWN_ACCOUNT)
 		);
 		// `sudoAs` dispatches it signed: filtered.
-		let sudo_as: RuntimeCall =
-			pallet_sudo::Call::sudo_as { who: MultiAddress::Id(Dave.to_account_id()), call: Box::new(assets.clone()) }
-				.into();
+		let sudo_as: RuntimeCall = pallet_sudo::Call::sudo_as {
+			who: MultiAddress::Id(Dave.to_account_id()),
+			call: Box::new(assets.clone()),
+		}
+		.into();
 		assert_eq!(validate(signed(&Alice.pair(), sudo_as)), custom(codes::CALL_NOT_ALLOWED));
 		// Root is not filtered: the city may.
 		let sudo: RuntimeCall = pallet_sudo::Call::sudo { call: Box::new(assets) }.into();
@@ -364,8 +369,9 @@ fn a_council_member_cannot_move_its_own_seat() {
 fn a_citizens_transaction_is_bounded_in_length_and_weight() {
 	use Sr25519Keyring::{Dave, DaveStash};
 	dev_chain().execute_with(|| {
-		let quota = pallet_permissions::Quotas::<Runtime>::get(pallet_permissions::AccountKind::Citizen)
-			.expect("citizens have a quota");
+		let quota =
+			pallet_permissions::Quotas::<Runtime>::get(pallet_permissions::AccountKind::Citizen)
+				.expect("citizens have a quota");
 		// A batch of short remarks, each within the rules, longer in all than a citizen may send.
 		let remarks = |count: usize| -> RuntimeCall {
 			pallet_utility::Call::batch {
@@ -376,7 +382,10 @@ fn a_citizens_transaction_is_bounded_in_length_and_weight() {
 			.into()
 		};
 		let too_many = quota.max_length as usize / 200 + 1;
-		assert_eq!(validate(signed(&DaveStash.pair(), remarks(too_many))), custom(codes::TOO_LARGE));
+		assert_eq!(
+			validate(signed(&DaveStash.pair(), remarks(too_many))),
+			custom(codes::TOO_LARGE)
+		);
 		assert_eq!(validate(signed(&DaveStash.pair(), remarks(2))), Ok(()));
 		// An organization member sends it.
 		assert_eq!(validate(signed(&Dave.pair(), remarks(too_many))), Ok(()));

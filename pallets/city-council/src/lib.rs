@@ -116,9 +116,14 @@ impl<T: pallet_collective::Config<I>, I: 'static> MotionVotes<T::Hash, T::Accoun
 ///
 /// It encodes, hashes and weighs itself exactly as the call it holds, so clients propose the
 /// runtime's call (its type information is a wrapper of one unnamed field, which polkadot-js and
-/// subxt take as the call itself) and the collective's storage is the same. Dispatching it dispatches the call with the motion's hash recorded as the motion being
+/// subxt take as the call itself) and the collective's storage is the same.
+///
+/// Dispatching it dispatches the call with the motion's hash recorded as the motion being
 /// executed, in the dispatch's context (memory, not storage, gone with the dispatch): that is
-/// how [`Pallet::enact`] knows which motion carried it.
+/// how [`Pallet::enact`] knows which motion carried it. The collective dispatches a motion from
+/// `close` (carried, `Members` origin), from `execute` (one member's `Member` origin) and from
+/// `propose` with a threshold below 2; only the first gives `enact` the two-thirds origin it
+/// requires.
 #[derive(
 	CloneNoBound,
 	PartialEqNoBound,
@@ -182,8 +187,9 @@ where
 				})
 				.flatten()
 			};
-			// A motion is dispatched by the collective's `close`, never inside another motion;
-			// should it be, the outer one is executing again once the inner one is done.
+			// A motion's call cannot close another motion (`close` is signed), but should one
+			// motion ever be dispatched inside another, the outer one is executing again once
+			// the inner one is done.
 			let outer = set(Some(motion));
 			let result = self.0.dispatch(origin);
 			set(outer);

@@ -1,5 +1,6 @@
 //! A test runtime: System, Utility (for batches), the council (the real pallet-collective, its
-//! motions [`crate::Motion`]s) and this pallet, `u64` accounts. The council is the city (account 1) and three operators (2, 3, 4).
+//! motions [`crate::Motion`]s) and this pallet, `u64` accounts. The council is the city
+//! (account 1) and three operators (2, 3, 4).
 
 use crate as pallet_city_council;
 use frame_support::{

@@ -302,7 +302,13 @@ fn a_frozen_account_receives_nothing_through_the_fungible_either() {
 			TokenError::Frozen
 		);
 		assert_noop!(
-			Guarded::burn_from(&WORKER, 1, Preservation::Expendable, Precision::Exact, Fortitude::Force),
+			Guarded::burn_from(
+				&WORKER,
+				1,
+				Preservation::Expendable,
+				Precision::Exact,
+				Fortitude::Force
+			),
 			TokenError::FundsUnavailable
 		);
 		assert_eq!(krw(WORKER), 100);

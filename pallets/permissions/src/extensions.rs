@@ -233,8 +233,8 @@ pub type TipOf<T> = <<T as pallet_transaction_payment::Config>::OnChargeTransact
 ///
 /// A transaction with a tip is charged its tip by `ChargeTransactionPayment` itself, at that
 /// extension's weight, if its sender may tip ([`CallRules::may_tip`]; else it is refused with
-/// [`codes::CALL_NOT_ALLOWED`]). A transaction without a tip owes nothing: it is neither charged nor
-/// reported (no `TransactionFeePaid` event), and it is weighed at this extension's check alone
+/// [`codes::CALL_NOT_ALLOWED`]). A transaction without a tip owes nothing: it is neither charged
+/// nor reported (no `TransactionFeePaid` event), and it is weighed at this extension's check alone
 /// ([`WeightInfo::free_unless_tipped`]) instead of at a tip's withdrawal. Its pool priority is
 /// the one `ChargeTransactionPayment` gives it.
 ///

@@ -552,7 +552,14 @@ fn the_block_pays_once_for_what_every_sender_reads() {
 fn sized(who: u64, len: usize, weight: Weight) -> Result<(), TransactionValidityError> {
 	let info = DispatchInfo { call_weight: weight, ..Default::default() };
 	CheckSender::<Test>::from(0)
-		.validate_only(RuntimeOrigin::signed(who), &remark(), &info, len, TransactionSource::External, 0)
+		.validate_only(
+			RuntimeOrigin::signed(who),
+			&remark(),
+			&info,
+			len,
+			TransactionSource::External,
+			0,
+		)
 		.map(|_| ())
 }
 
@@ -576,8 +583,14 @@ fn the_bounds_hold_in_the_block_too() {
 	new_test_ext().execute_with(|| {
 		let info = DispatchInfo { call_weight: Weight::zero(), ..Default::default() };
 		let len = CITIZEN_QUOTA.max_length as usize + 1;
-		let result = CheckSender::<Test>::from(0)
-			.test_run(RuntimeOrigin::signed(CITIZEN), &remark(), &info, len, 0, |_| Ok(().into()));
+		let result = CheckSender::<Test>::from(0).test_run(
+			RuntimeOrigin::signed(CITIZEN),
+			&remark(),
+			&info,
+			len,
+			0,
+			|_| Ok(().into()),
+		);
 		assert_eq!(result.map(|_| ()), Err(custom(codes::TOO_LARGE)));
 		assert_eq!(nonce_of(CITIZEN), 0);
 	});
@@ -594,7 +607,12 @@ fn version_0_quotas_get_no_bounds_on_the_upgrade() {
 		MigrateToV1::<Test>::on_runtime_upgrade();
 		assert_eq!(
 			Quotas::<Test>::get(AccountKind::Citizen),
-			Some(Quota { transactions: 4, window: 9, max_length: u32::MAX, max_weight: Weight::MAX })
+			Some(Quota {
+				transactions: 4,
+				window: 9,
+				max_length: u32::MAX,
+				max_weight: Weight::MAX
+			})
 		);
 		assert_eq!(Permissions::on_chain_storage_version(), 1);
 		// Once only.

@@ -81,7 +81,9 @@ pub fn moves_money(call: &RuntimeCall) -> bool {
 			) |
 			RuntimeCall::SCoin(SCoin::reward { .. } | SCoin::pay { .. } | SCoin::convert { .. }) |
 			RuntimeCall::DepositToken(
-				DepositToken::mint { .. } | DepositToken::burn { .. } | DepositToken::transfer { .. }
+				DepositToken::mint { .. } |
+					DepositToken::burn { .. } |
+					DepositToken::transfer { .. }
 			)
 	)
 }

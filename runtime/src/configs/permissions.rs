@@ -192,12 +192,12 @@ impl NestedCalls {
 				if !(ValidatorSet::is_validator(who) || Council::is_member(who)) =>
 				Err(not_allowed()),
 			Nested::Refused => Err(not_allowed()),
-			Nested::Dispatched(_) |
-			Nested::NotFromCitizens |
-			Nested::Transfer(_) |
-			Nested::Remark(_) |
-			Nested::AuthoritiesOnly |
-			Nested::None => Ok(()),
+			Nested::Dispatched(_)
+			| Nested::NotFromCitizens
+			| Nested::Transfer(_)
+			| Nested::Remark(_)
+			| Nested::AuthoritiesOnly
+			| Nested::None => Ok(()),
 		}
 	}
 }
@@ -246,12 +246,12 @@ impl<'a> Nested<'a> {
 			Nested::Calls(calls) => calls,
 			Nested::AsRoot(call) | Nested::ActingFor(_, call) | Nested::Dispatched(call) =>
 				alloc::vec![call],
-			Nested::NotFromCitizens |
-			Nested::Transfer(_) |
-			Nested::Remark(_) |
-			Nested::AuthoritiesOnly |
-			Nested::Refused |
-			Nested::None => return false,
+			Nested::NotFromCitizens
+			| Nested::Transfer(_)
+			| Nested::Remark(_)
+			| Nested::AuthoritiesOnly
+			| Nested::Refused
+			| Nested::None => return false,
 		};
 		inner.into_iter().any(|call| depth == 0 || Self::deeper_than(call, depth - 1))
 	}
@@ -268,15 +268,15 @@ impl<'a> Nested<'a> {
 
 		match call {
 			RuntimeCall::Utility(
-				Utility::batch { calls } |
-				Utility::batch_all { calls } |
-				Utility::force_batch { calls },
+				Utility::batch { calls }
+				| Utility::batch_all { calls }
+				| Utility::force_batch { calls },
 			) => Self::Calls(calls.iter().collect()),
 			RuntimeCall::Utility(
-				Utility::as_derivative { call, .. } |
-				Utility::with_weight { call, .. } |
-				Utility::dispatch_as { call, .. } |
-				Utility::dispatch_as_fallible { call, .. },
+				Utility::as_derivative { call, .. }
+				| Utility::with_weight { call, .. }
+				| Utility::dispatch_as { call, .. }
+				| Utility::dispatch_as_fallible { call, .. },
 			) => Self::Calls(alloc::vec![&**call]),
 			RuntimeCall::Utility(Utility::if_else { main, fallback }) =>
 				Self::Calls(alloc::vec![&**main, &**fallback]),
@@ -302,25 +302,25 @@ impl<'a> Nested<'a> {
 			) => Self::Dispatched(&proposal.0),
 			RuntimeCall::CityCouncil(CityCouncil::enact { call }) => Self::Dispatched(call),
 			RuntimeCall::Balances(
-				Balances::transfer_allow_death { dest, .. } |
-				Balances::transfer_keep_alive { dest, .. } |
-				Balances::transfer_all { dest, .. },
+				Balances::transfer_allow_death { dest, .. }
+				| Balances::transfer_keep_alive { dest, .. }
+				| Balances::transfer_all { dest, .. },
 			) => Self::Transfer(dest),
 			RuntimeCall::Balances(Balances::burn { .. }) => Self::NotFromCitizens,
 			RuntimeCall::System(
-				frame_system::Call::remark { remark } |
-				frame_system::Call::remark_with_event { remark },
+				frame_system::Call::remark { remark }
+				| frame_system::Call::remark_with_event { remark },
 			) => Self::Remark(remark.len()),
 			RuntimeCall::NodeAuthorization(NodeAuthorization::add_connections {
 				connections,
 				..
 			}) if connections.len() > MAX_NODE_CONNECTIONS => Self::Refused,
 			RuntimeCall::NodeAuthorization(
-				NodeAuthorization::claim_node { .. } |
-				NodeAuthorization::remove_claim { .. } |
-				NodeAuthorization::transfer_node { .. } |
-				NodeAuthorization::add_connections { .. } |
-				NodeAuthorization::remove_connections { .. },
+				NodeAuthorization::claim_node { .. }
+				| NodeAuthorization::remove_claim { .. }
+				| NodeAuthorization::transfer_node { .. }
+				| NodeAuthorization::add_connections { .. }
+				| NodeAuthorization::remove_connections { .. },
 			) => Self::AuthoritiesOnly,
 			_ => Self::None,
 		}
