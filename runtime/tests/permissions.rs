@@ -391,3 +391,57 @@ fn a_citizens_transaction_is_bounded_in_length_and_weight() {
 		assert_eq!(validate(signed(&Dave.pair(), remarks(too_many))), Ok(()));
 	});
 }
+
+#[test]
+fn a_multisig_operation_holds_a_deposit_while_it_is_open() {
+	use frame_support::{assert_noop, assert_ok};
+	use seoul_runtime::{Balances, Multisig, Registry, RuntimeOrigin};
+	use Sr25519Keyring::{Alice, Bob, Dave};
+	dev_chain().execute_with(|| {
+		frame_system::Pallet::<Runtime>::set_block_number(1);
+		let approve = |who: &AccountId| {
+			Multisig::approve_as_multi(
+				RuntimeOrigin::signed(who.clone()),
+				2,
+				vec![Bob.to_account_id()],
+				None,
+				[7; 32],
+				Default::default(),
+			)
+		};
+		let dave = Dave.to_account_id();
+		assert_ok!(approve(&dave));
+		// 1,000 S-coin and 100 for each of the two approvals.
+		assert_eq!(Balances::reserved_balance(&dave), 1_200);
+		assert_ok!(Multisig::cancel_as_multi(
+			RuntimeOrigin::signed(dave.clone()),
+			2,
+			vec![Bob.to_account_id()],
+			pallet_multisig::Multisigs::<Runtime>::get(
+				pallet_multisig::Pallet::<Runtime>::multi_account_id(
+					&{
+						let mut all = vec![dave.clone(), Bob.to_account_id()];
+						all.sort();
+						all
+					},
+					2,
+				),
+				[7; 32],
+			)
+			.unwrap()
+			.when,
+			[7; 32],
+		));
+		assert_eq!(Balances::reserved_balance(&dave), 0);
+		// An organization member without S-coin opens none.
+		let poor =
+			<sp_core::sr25519::Pair as sp_core::Pair>::from_string("//Seoul//clerk", None).unwrap();
+		let poor: AccountId = sp_core::Pair::public(&poor).into();
+		assert_ok!(Registry::add_member(
+			RuntimeOrigin::signed(Alice.to_account_id()),
+			0,
+			MultiAddress::Id(poor.clone())
+		));
+		assert_noop!(approve(&poor), pallet_balances::Error::<Runtime>::InsufficientBalance);
+	});
+}

@@ -9,7 +9,7 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Get};
 use sp_runtime::traits::{Dispatchable, Hash};
 
-#[benchmarks(where <T as Config>::RuntimeCall: From<frame_system::Call<T>>)]
+#[benchmarks(where T::RuntimeOrigin: core::fmt::Debug)]
 mod benchmarks {
 	use super::*;
 

@@ -15,15 +15,17 @@ impl pallet_utility::Config for Runtime {
 	type WeightInfo = crate::weights::pallet_utility::WeightInfo<Runtime>;
 }
 
-// Deposits are zero: admitted accounts transact with a zero balance, and the storage these
-// pallets use is bounded per account (signatories, proxies, announcements) and reachable only
-// by admitted accounts.
+// A multisig operation, which any signatory opens with a new call hash, holds a deposit while it
+// is open: each account's open operations are bounded by the S-coin it holds (citizens use no
+// multisig: `NestedCalls`). The deposit is reserved from the signatory that opens it and given
+// back when the operation is executed or cancelled.
 impl pallet_multisig::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type Currency = Balances;
-	type DepositBase = ConstU128<0>;
-	type DepositFactor = ConstU128<0>;
+	/// 1,000 S-coin an operation, and 100 more for each approval it needs.
+	type DepositBase = ConstU128<{ 1_000 * crate::SCOIN }>;
+	type DepositFactor = ConstU128<{ 100 * crate::SCOIN }>;
 	type MaxSignatories = ConstU32<20>;
 	type WeightInfo = crate::weights::pallet_multisig::WeightInfo<Runtime>;
 	type BlockNumberProvider = System;
@@ -109,7 +111,9 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 	}
 }
 
-/// Proxies and announcements hold no deposit (above). The benchmarks run with one: the
+/// Proxies and announcements hold no deposit: an account's proxies and announcements are bounded
+/// (`MaxProxies`, `MaxPending`), and pure proxies, which are new accounts, are the authorities'
+/// only (`NestedCalls`). The benchmarks run with one: the
 /// pallet's `poke_deposit` benchmark needs a deposit to adjust, and holding or releasing one is
 /// the costlier path of every call, so the weights measured stay an upper bound.
 #[cfg(not(feature = "runtime-benchmarks"))]
