@@ -35,6 +35,8 @@ mod benchmarks {
 	fn burn() {
 		let (bank, org) = member::<T>("bank", Role::Bank);
 		T::Token::mint_into(&bank, 1_000).expect("the bank takes a mint");
+		// What the bank issued, and may burn.
+		BankTotals::<T>::insert(org, BankTotal { minted: 1_000, burnt: 0 });
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(bank.clone()), 1_000, REFERENCE);
