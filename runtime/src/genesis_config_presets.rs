@@ -79,12 +79,11 @@ fn local_nodes() -> Vec<(OpaquePeerId, AccountId)> {
 		.collect()
 }
 
-/// Rate limits: citizens 60 transactions a minute, organization members 6,000; validators and
-/// council members are not limited. The city origin changes them (`Permissions::set_quota`).
 /// The rate limits: citizens 60 transactions a minute, each of at most 4 KiB and 10 ms of
 /// weight (a payment is about 150 bytes and 0.3 ms); organizations 6,000 a minute, each of at
 /// most 256 KiB and a quarter of the block's weight (a batch of a few thousand registrations).
-/// Authorities (the city's and the operators' accounts) have none.
+/// Authorities (the city's and the operators' accounts) have none. The city origin changes
+/// them (`Permissions::set_quota`).
 fn quotas() -> Vec<(AccountKind, Quota<BlockNumber>)> {
 	use frame_support::weights::Weight;
 	let max_block = crate::configs::RuntimeBlockWeights::get().max_block;

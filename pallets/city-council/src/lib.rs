@@ -24,8 +24,10 @@
 //! event carries this pallet's error. An `enact` whose inner call fails succeeds itself, and
 //! [`Event::Enacted`] carries the inner error, as `pallet-sudo` does.
 //!
-//! A lone council member's motion (threshold 1) is executed at once, without a vote record. It is
-//! refused with [`Error::NoVoteRecord`]: a motion needs a threshold of at least 2.
+//! A lone council member's motion (threshold 1) is executed at once, without a vote record, and
+//! with the origin of one aye: short of two thirds on a council of more than one, it is refused
+//! with `BadOrigin`; a council of one member gets [`Error::NoVoteRecord`]. A motion needs a
+//! threshold of at least 2.
 //!
 //! The city's seat is set at genesis and changed by the city origin ([`Pallet::set_city_seat`]).
 //! The seat must stay a council member: a chain without sudo whose city seat leaves the council
@@ -268,8 +270,8 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// No city seat is set, so no motion can carry the city origin.
 		NoCitySeat,
-		/// There is no vote record for this motion: `enact` must be proposed with a threshold of
-		/// at least 2.
+		/// There is no vote record for this motion: it was executed at once, without a vote (a
+		/// council of one member). `enact` must be proposed with a threshold of at least 2.
 		NoVoteRecord,
 		/// This `enact` is not the motion the council is executing: it must itself be the
 		/// council's motion, not inside a batch or another motion.
