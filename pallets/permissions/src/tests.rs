@@ -393,6 +393,11 @@ fn admit_gives_one_provider_reference_once_and_keeps_it() {
 		// transactions.
 		Known::mutate(|known| known.push((STRANGER, AccountKind::Authority)));
 		assert!(pool(STRANGER, 0).is_ok());
+		// The same through the trait the service pallets admit with.
+		const OTHER: u64 = 99;
+		<Permissions as seoul_primitives::AccountAdmission<u64>>::admit(&OTHER);
+		assert_eq!(providers(OTHER), 1);
+		assert!(Admitted::<Test>::contains_key(OTHER));
 	});
 }
 
@@ -521,6 +526,11 @@ fn with_fees_an_untipped_transaction_is_refused_not_let_through_unpaid() {
 			verdict(&FreeUnlessTipped::<Test>::from(0), CITIZEN, &info, 10).map(|_| ()),
 			Err(InvalidTransaction::Payment.into())
 		);
+		// A fee for the weight alone (no length) is a fee too.
+		assert_eq!(
+			verdict(&FreeUnlessTipped::<Test>::from(0), CITIZEN, &info, 0).map(|_| ()),
+			Err(InvalidTransaction::Payment.into())
+		);
 		// A call that does not pay fees stays free.
 		let no_fee = DispatchInfo { pays_fee: frame_support::dispatch::Pays::No, ..info };
 		assert!(verdict(&FreeUnlessTipped::<Test>::from(0), CITIZEN, &no_fee, 10).is_ok());
@@ -593,6 +603,23 @@ fn the_bounds_hold_in_the_block_too() {
 		);
 		assert_eq!(result.map(|_| ()), Err(custom(codes::TOO_LARGE)));
 		assert_eq!(nonce_of(CITIZEN), 0);
+	});
+}
+
+#[test]
+fn the_upgrade_weighs_a_read_and_a_write_per_quota() {
+	use crate::migrations::v1::{QuotaV0, UncheckedMigrateToV1};
+	use frame_support::traits::UncheckedOnRuntimeUpgrade;
+	new_test_ext().execute_with(|| {
+		for kind in [AccountKind::Citizen, AccountKind::Organization, AccountKind::Authority] {
+			let key = Quotas::<Test>::hashed_key_for(kind);
+			frame_support::storage::unhashed::put(
+				&key,
+				&QuotaV0 { transactions: 4u32, window: 9u64 },
+			);
+		}
+		let weight = UncheckedMigrateToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(weight, ParityDbWeight::get().reads_writes(3, 3));
 	});
 }
 
