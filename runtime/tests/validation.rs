@@ -83,3 +83,40 @@ fn an_empty_batch_validates_nothing() {
 		assert!(validate_transactions(TransactionSource::InBlock, &[], genesis_hash()).is_empty());
 	});
 }
+
+#[test]
+fn every_call_shape_gets_from_a_batch_the_validity_it_gets_alone() {
+	use common::shapes::{dev_chain_with_small_quota, every_shape};
+	let shapes = dev_chain().execute_with(every_shape);
+	let batch: Vec<UncheckedExtrinsic> = shapes.iter().map(|(_, x, _)| x.clone()).collect();
+	let alone: Vec<TransactionValidity> = batch
+		.iter()
+		.map(|extrinsic| {
+			dev_chain_with_small_quota().execute_with(|| {
+				Executive::validate_transaction(
+					TransactionSource::External,
+					extrinsic.clone(),
+					genesis_hash(),
+				)
+			})
+		})
+		.collect();
+	let batched = dev_chain_with_small_quota().execute_with(|| {
+		validate_transactions(TransactionSource::External, &batch, genesis_hash())
+	});
+	assert_eq!(batched, alone);
+	// What the pool refuses is what the block refuses, the nonce and quota aside (the pool
+	// sees each on the genesis state, the block after the transactions before it).
+	for ((shape, _, applied), validity) in shapes.iter().zip(&batched) {
+		if let Err(refused) = applied {
+			if !matches!(
+				refused,
+				sp_runtime::transaction_validity::TransactionValidityError::Invalid(
+					InvalidTransaction::Stale | InvalidTransaction::Custom(codes::RATE_LIMITED)
+				)
+			) {
+				assert_eq!(validity.as_ref().map(|_| ()), Err(refused), "{shape}");
+			}
+		}
+	}
+}

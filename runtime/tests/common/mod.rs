@@ -4,6 +4,8 @@
 // Each test file uses its own part of this module.
 #![allow(dead_code)]
 
+pub mod shapes;
+
 use codec::Encode;
 use frame_support::traits::BuildGenesisConfig;
 use seoul_runtime::{
